@@ -1,0 +1,46 @@
+# Hearth's everyday commands. `make run` and `make test` are the two a newcomer needs.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+# pyenv picks the version in .python-version; elsewhere the first python3.13/3.12 on PATH.
+PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || command -v python3.12 || command -v python3)
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: setup run test test-fast lint format lock bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Hearth needs Python 3.12 or newer; found " + sys.version.split()[0] + ". Install it (pyenv install 3.13) or set PYTHON=/path/to/python3.13.")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	@mkdir -p var
+	@touch $@
+
+run: setup
+	HEARTH_LOCAL=1 $(MANAGE) migrate --no-input
+	HEARTH_LOCAL=1 $(MANAGE) load_content
+	@echo "Hearth is running on http://127.0.0.1:$(PORT)  (try: $(MANAGE) seed_demo)"
+	HEARTH_LOCAL=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: setup
+	@bash scripts/check-chromium
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy hearth
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Re-pin every dependency after changing pyproject.toml.
+lock: setup
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.12 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var/test-artifacts

@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from hearth.api.models import ApiToken
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "hint", "created_at"]
+    readonly_fields = ["user", "name", "hint", "created_at"]
+    exclude = ["token_hash"]
+    search_fields = ["user__email", "name"]

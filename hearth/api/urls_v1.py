@@ -1,0 +1,75 @@
+"""/api/v1: every app's `endpoints.py` router, with OpenAPI at /api/v1/openapi.json."""
+
+from django.http import HttpRequest
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from hearth.api.auth import API_AUTH
+from hearth.core.registry import hearth_app_modules
+from hearth.couples.services import PairingError
+
+api = NinjaAPI(
+    title="Hearth API",
+    version="1",
+    description=(
+        "Everything Hearth does, for your own scripts. Create a personal access token in "
+        "Settings → API tokens (or POST /api/v1/auth/token) and send it as "
+        "`Authorization: Bearer <token>`."
+    ),
+    auth=API_AUTH,
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    # Swagger UI (served from ninja's own static files) sets inline styles.
+    docs_decorator=csp_override(
+        {
+            "default-src": [CSP.SELF],
+            "script-src": [CSP.SELF],
+            "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+            "img-src": [CSP.SELF, "data:"],
+            "object-src": [CSP.NONE],
+            "base-uri": [CSP.NONE],
+            "frame-ancestors": [CSP.NONE],
+        }
+    ),
+)
+
+for module in hearth_app_modules("endpoints"):
+    api.add_router(module.PREFIX, module.router)
+
+
+@api.exception_handler(PairingError)
+def pairing_error(request: HttpRequest, error: PairingError):
+    return api.create_response(
+        request, {"detail": error.message, "code": error.code}, status=error.status
+    )
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, error: ValidationError):
+    problems = []
+    for item in error.errors:
+        location = [str(part) for part in item.get("loc", []) if part not in ("body", "payload")]
+        problems.append({"field": ".".join(location), "message": item.get("msg", "Invalid.")})
+    summary = "; ".join(
+        f"{problem['field']}: {problem['message']}" if problem["field"] else problem["message"]
+        for problem in problems
+    )
+    return api.create_response(
+        request,
+        {"detail": summary or "The request body is not valid.", "code": "invalid", "errors": problems},
+        status=422,
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, error: AuthenticationError):
+    return api.create_response(
+        request,
+        {
+            "detail": "Send a personal access token as `Authorization: Bearer <token>`.",
+            "code": "unauthorized",
+        },
+        status=401,
+    )

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.urls import reverse
+
+from hearth.core.registry import navigation as registered_navigation
+
+
+def navigation(request) -> dict:
+    """The main navigation: Today, each pillar that exists, Settings."""
+    entries = [("Today", reverse("today"))]
+    entries += [(item.label, reverse(item.url_name)) for item in registered_navigation()]
+    entries.append(("Settings", reverse("accounts:settings")))
+    path = request.path
+    nav = [
+        {"label": label, "url": url, "current": path == url if url == "/" else path.startswith(url)}
+        for label, url in entries
+    ]
+    return {"nav": nav, "QUICK_EXIT_URL": settings.QUICK_EXIT_URL}

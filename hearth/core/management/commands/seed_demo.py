@@ -1,0 +1,121 @@
+"""Demo data: the couple Alex and Sam, and benchmark volumes on request."""
+
+import random
+import time
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.accounts.models import User
+from hearth.core.registry import hearth_app_modules
+from hearth.couples.models import Couple, Membership
+from hearth.couples.selectors import active_membership
+
+DEMO_PASSWORD = "hearth-demo"  # noqa: S105 (printed for people trying Hearth)
+DEMO_PEOPLE = [
+    ("alex@demo.hearth", "Alex", "they/them", "Europe/London"),
+    ("sam@demo.hearth", "Sam", "she/her", "Europe/London"),
+]
+BULK_DOMAIN = "bench.hearth"
+BATCH = 2_000
+
+
+class Command(BaseCommand):
+    help = "Create the demo couple (alex@demo.hearth, sam@demo.hearth); --couples N adds more."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--couples", type=int, default=0, help="extra couples for benchmarks (bulk inserts)"
+        )
+        parser.add_argument(
+            "--weeks", type=int, default=26, help="weeks of activity to create (default 26)"
+        )
+        parser.add_argument("--seed", type=int, default=2026, help="random seed")
+
+    def handle(self, *args, couples: int, weeks: int, seed: int, **options):
+        if couples < 0 or weeks < 0:
+            raise CommandError("--couples and --weeks must be zero or more.")
+        rng = random.Random(seed)
+        started = time.monotonic()
+        first, second, couple, created = self.demo_couple(weeks)
+        if created:
+            for module in hearth_app_modules("demo"):
+                module.seed_demo_couple(
+                    couple=couple, first=first, second=second, weeks=weeks, rng=rng
+                )
+        summary = [
+            f"Demo couple: {first.email} and {second.email}, password {DEMO_PASSWORD}",
+            "  (already there; left as it was)" if not created else f"  {weeks} weeks of activity",
+        ]
+        if couples:
+            made = self.bulk_couples(couples, weeks, rng)
+            summary.append(f"Benchmark couples: {made:,} added ({BULK_DOMAIN}, same password)")
+        summary.append(f"Done in {time.monotonic() - started:.1f}s.")
+        self.stdout.write(self.style.SUCCESS("\n".join(summary)))
+
+    @transaction.atomic
+    def demo_couple(self, weeks: int) -> tuple[User, User, Couple, bool]:
+        people = []
+        for email, name, pronouns, zone in DEMO_PEOPLE:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(
+                    email=email,
+                    password=DEMO_PASSWORD,
+                    display_name=name,
+                    pronouns=pronouns,
+                    time_zone=zone,
+                )
+                EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+            people.append(user)
+        first, second = people
+        membership = active_membership(first)
+        if membership is not None and active_membership(second) is not None:
+            if membership.couple_id == active_membership(second).couple_id:  # type: ignore[union-attr]
+                return first, second, membership.couple, False
+        # One of them was unlinked or paired elsewhere while trying Hearth: start them afresh.
+        now = timezone.now()
+        Membership.objects.filter(user__in=people, left_at__isnull=True).update(left_at=now)
+        since = now - timedelta(weeks=weeks)
+        couple = Couple.objects.create(created_at=since)
+        Membership.objects.create(couple=couple, user=first, seat=1, joined_at=since)
+        Membership.objects.create(couple=couple, user=second, seat=2, joined_at=since)
+        return first, second, couple, True
+
+    def bulk_couples(self, count: int, weeks: int, rng: random.Random) -> int:
+        """Many couples quickly: bulk inserts in batches, with progress."""
+        password = make_password(DEMO_PASSWORD)
+        start = User.objects.filter(email__endswith="@" + BULK_DOMAIN).count() // 2
+        since = timezone.now() - timedelta(weeks=weeks)
+        made = 0
+        while made < count:
+            size = min(BATCH, count - made)
+            numbers = range(start + made, start + made + size)
+            with transaction.atomic():
+                users = User.objects.bulk_create(
+                    User(
+                        email=f"{side}{n}@{BULK_DOMAIN}",
+                        display_name=f"{side.title()} {n}",
+                        password=password,
+                        date_joined=since,
+                    )
+                    for n in numbers
+                    for side in ("a", "b")
+                )
+                new_couples = Couple.objects.bulk_create(Couple(created_at=since) for _ in numbers)
+                Membership.objects.bulk_create(
+                    Membership(couple=couple, user=user, seat=seat, joined_at=since)
+                    for index, couple in enumerate(new_couples)
+                    for seat, user in ((1, users[2 * index]), (2, users[2 * index + 1]))
+                )
+                for module in hearth_app_modules("demo"):
+                    module.seed_bulk(couples=new_couples, weeks=weeks, rng=rng)
+            made += size
+            self.stdout.write(f"  {made:,}/{count:,} couples", ending="\r")
+            self.stdout.flush()
+        self.stdout.write("")
+        return made

@@ -1,0 +1,58 @@
+"""How pillar apps plug into the shared pages and commands without the core naming them.
+
+A Hearth app may have, beside its models:
+- `nav` on its AppConfig: {"label": "Talk", "url": "talk:home", "order": 10};
+- `content.py` with LIBRARIES: {name: ContentLibrary} for load_content and content_stats;
+- `demo.py` with `seed_demo_couple(*, couple, first, second, weeks, rng)` and
+  `seed_bulk(*, couples, weeks, rng)` for seed_demo.
+"""
+
+import importlib
+import importlib.util
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Protocol
+
+from django.apps import apps
+
+
+def hearth_app_modules(module_name: str) -> Iterator[ModuleType]:
+    """Each Hearth app's `<app>.<module_name>` module, in INSTALLED_APPS order."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("hearth."):
+            continue
+        dotted = f"{config.name}.{module_name}"
+        if importlib.util.find_spec(dotted) is not None:
+            yield importlib.import_module(dotted)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    order: int
+
+
+def navigation() -> list[NavItem]:
+    items = [
+        NavItem(config.nav["label"], config.nav["url"], config.nav.get("order", 50))
+        for config in apps.get_app_configs()
+        if isinstance(getattr(config, "nav", None), dict)
+    ]
+    return sorted(items, key=lambda item: item.order)
+
+
+class ContentLibrary(Protocol):
+    def load(self) -> int:
+        """Load or update the library from its data files; return how many items it holds."""
+        ...
+
+    def count(self) -> int: ...
+
+
+def content_libraries() -> dict[str, ContentLibrary]:
+    libraries: dict[str, ContentLibrary] = {}
+    for module in hearth_app_modules("content"):
+        libraries.update(module.LIBRARIES)
+    return libraries

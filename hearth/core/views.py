@@ -1,0 +1,51 @@
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from hearth.core.registry import navigation
+from hearth.couples.forms import JoinForm
+from hearth.couples.models import Invite
+from hearth.couples.selectors import active_membership, partner_of
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+def today(request: HttpRequest) -> HttpResponse:
+    """The home page: a welcome, the pairing flow, or the couple's day."""
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "core/welcome.html")
+    membership = active_membership(user)
+    if membership is None:
+        invite = Invite.objects.filter(inviter=user).open().order_by("-created_at").first()
+        return render(
+            request, "couples/pairing.html", {"invite": invite, "join_form": JoinForm()}
+        )
+    return render(
+        request,
+        "core/today.html",
+        {
+            "couple": membership.couple,
+            "partner": partner_of(user, membership.couple),
+            "pillars": navigation(),
+        },
+    )
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database answers; for load balancers and uptime checks."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("health check: database unavailable")
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,17 @@
+from django.contrib import admin
+
+from hearth.couples.models import Couple, Membership
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    readonly_fields = ["user", "seat", "joined_at", "left_at"]
+    can_delete = False
+
+
+@admin.register(Couple)
+class CoupleAdmin(admin.ModelAdmin):
+    list_display = ["id", "created_at", "ended_at"]
+    readonly_fields = ["created_at", "ended_at"]
+    inlines = [MembershipInline]

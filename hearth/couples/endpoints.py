@@ -1,0 +1,81 @@
+from datetime import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from pydantic import Field
+
+from hearth.couples.models import Membership
+from hearth.couples.selectors import active_membership, partner_of
+from hearth.couples.services import couple_join, couple_unlink, invite_create
+
+router = Router(tags=["couple"])
+PREFIX = "/couple"
+
+
+class PartnerOut(Schema):
+    id: int
+    display_name: str
+    pronouns: str
+
+
+class CoupleOut(Schema):
+    id: int
+    partner: PartnerOut | None
+    since: datetime
+
+
+class InviteOut(Schema):
+    code: str
+    url: str
+    expires_at: datetime
+
+
+class JoinIn(Schema):
+    code: str = Field(max_length=12, description="The six digits from your partner's screen.")
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str = "error"
+
+
+def couple_out(user, membership: Membership | None) -> dict | None:
+    if membership is None:
+        return None
+    couple = membership.couple
+    partner = partner_of(user, couple)
+    return {
+        "id": couple.pk,
+        "since": couple.created_at,
+        "partner": (
+            {"id": partner.pk, "display_name": partner.display_name, "pronouns": partner.pronouns}
+            if partner
+            else None
+        ),
+    }
+
+
+@router.get("", response={200: CoupleOut, 404: ErrorOut}, summary="My couple")
+def couple_detail(request: HttpRequest):
+    couple = couple_out(request.user, active_membership(request.user))
+    if couple is None:
+        return 404, {"detail": "You are not paired yet.", "code": "not_paired"}
+    return 200, couple
+
+
+@router.post("/invite", response={201: InviteOut}, summary="Create an invite for my partner")
+def invite(request: HttpRequest):
+    created = invite_create(inviter=request.user)
+    return 201, {"code": created.code, "url": created.url, "expires_at": created.expires_at}
+
+
+@router.post("/join", response={201: CoupleOut}, summary="Join my partner with their code")
+def join(request: HttpRequest, payload: JoinIn):
+    couple_join(user=request.user, code=payload.code.strip())
+    return 201, couple_out(request.user, active_membership(request.user))
+
+
+@router.delete("", response={204: None}, summary="Unlink from my partner, at once")
+def unlink(request: HttpRequest):
+    couple_unlink(user=request.user)
+    return 204, None

@@ -1,0 +1,29 @@
+from django import forms
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label="Invite code",
+        min_length=6,
+        max_length=6,
+        help_text="The six digits your partner sees on their screen.",
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "pattern": "[0-9]{6}",
+                "placeholder": "123456",
+            }
+        ),
+        error_messages={
+            "min_length": "An invite code is six digits, like 042917.",
+            "max_length": "An invite code is six digits, like 042917.",
+            "required": "Type the six digits your partner sees on their screen.",
+        },
+    )
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].strip().replace(" ", "")
+        if not (code.isascii() and code.isdigit()):
+            raise forms.ValidationError("An invite code is six digits, like 042917.")
+        return code

@@ -1,0 +1,47 @@
+from django.http import Http404
+
+from hearth.couples.models import Couple, CoupleOwned, Membership
+
+
+def active_membership(user) -> Membership | None:
+    """The user's seat in their current couple, or None. One query, with couple and partner."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Membership.objects.select_related("couple")
+        .filter(user=user, left_at__isnull=True, couple__ended_at__isnull=True)
+        .first()
+    )
+
+
+def active_couple_id(user) -> int | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Membership.objects.filter(user=user, left_at__isnull=True, couple__ended_at__isnull=True)
+        .values_list("couple_id", flat=True)
+        .first()
+    )
+
+
+def couple_for_user(user) -> Couple | None:
+    membership = active_membership(user)
+    return membership.couple if membership else None
+
+
+def partner_of(user, couple: Couple):
+    membership = (
+        Membership.objects.select_related("user")
+        .filter(couple=couple, left_at__isnull=True)
+        .exclude(user=user)
+        .first()
+    )
+    return membership.user if membership else None
+
+
+def get_for_user[T: CoupleOwned](model: type[T], user, pk) -> T:
+    """The couple-owned object `pk` if it belongs to the user's couple; 404 for anyone else."""
+    try:
+        return model.objects.for_user(user).get(pk=pk)  # type: ignore[attr-defined]
+    except (model.DoesNotExist, ValueError, TypeError):
+        raise Http404(f"No {model._meta.verbose_name} here.") from None

@@ -1,0 +1,80 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hearth.couples.forms import JoinForm
+from hearth.couples.models import Invite
+from hearth.couples.selectors import active_membership, partner_of
+from hearth.couples.services import PairingError, couple_join, couple_unlink, invite_create
+
+
+@require_POST
+@login_required
+def invite(request: HttpRequest) -> HttpResponse:
+    try:
+        invite_create(inviter=request.user)
+    except PairingError as error:
+        messages.error(request, error.message)
+    return redirect("core:today")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def join(request: HttpRequest) -> HttpResponse:
+    """Join with the six-digit code."""
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            couple_join(user=request.user, code=form.cleaned_data["code"])
+        except PairingError as error:
+            form.add_error("code", error.message)
+        else:
+            messages.success(request, "You're paired. Welcome home, you two.")
+            return redirect("core:today")
+    status = 400 if form.errors else 200
+    return render(request, "couples/join.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def join_link(request: HttpRequest, token: str) -> HttpResponse:
+    """Where the invite link lands. Strangers are asked to sign up or log in first."""
+    invite = Invite.objects.select_related("inviter").filter(token=token).first()
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            couple_join(user=request.user, token=token)
+        except PairingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "You're paired. Welcome home, you two.")
+            return redirect("core:today")
+    usable = invite is not None and invite in Invite.objects.open()
+    return render(
+        request,
+        "couples/join_link.html",
+        {
+            "invite": invite if usable else None,
+            "already_paired": active_membership(request.user) is not None,
+        },
+        status=200 if usable else 404,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def unlink(request: HttpRequest) -> HttpResponse:
+    membership = active_membership(request.user)
+    if membership is None:
+        return redirect("core:today")
+    if request.method == "POST":
+        try:
+            couple_unlink(user=request.user)
+        except PairingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "You are unlinked. What you wrote stays yours.")
+        return redirect("core:today")
+    return render(
+        request, "couples/unlink.html", {"partner": partner_of(request.user, membership.couple)}
+    )

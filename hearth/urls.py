@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from hearth.api.urls_v1 import api
+from hearth.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.today, name="today"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("settings/", include("hearth.accounts.urls")),
+    path("settings/tokens/", include("hearth.api.urls")),
+    path("couple/", include("hearth.couples.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

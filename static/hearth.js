@@ -1,0 +1,36 @@
+// Hearth's small helpers. Every page works without this file.
+(function () {
+  "use strict";
+
+  // Quick exit (PRODUCT D3): the button, or Shift pressed three times within two seconds,
+  // replaces this page in the history so Back does not return to it.
+  function leave(url) {
+    document.body.hidden = true;
+    window.location.replace(url);
+  }
+
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest("[data-quick-exit]");
+    if (link) {
+      event.preventDefault();
+      leave(link.href);
+    }
+  });
+
+  let shiftPresses = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.repeat) return;
+    const now = Date.now();
+    shiftPresses = shiftPresses.filter(function (t) { return now - t < 2000; });
+    shiftPresses.push(now);
+    if (shiftPresses.length >= 3) {
+      const link = document.querySelector("[data-quick-exit]");
+      if (link) leave(link.href);
+    }
+  });
+
+  // Read-only fields holding a link or a token: select all on focus, ready to copy.
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches("[data-select-on-focus]")) event.target.select();
+  });
+})();
