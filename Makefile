@@ -32,7 +32,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy hearth
+	HEARTH_LOCAL=1 $(BIN)/mypy hearth
 
 format: setup
 	$(BIN)/ruff format .

@@ -55,7 +55,8 @@ elif DEBUG or LOCAL:
     SECRET_KEY = local_secret_key()
 else:
     raise ImproperlyConfigured(
-        "Set SECRET_KEY (for example: python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+        "Set SECRET_KEY, for example to the output of "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))', "
         "or use `make run` for a local trial."
     )
 
@@ -128,8 +129,7 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'hearth.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    if not TESTING:
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0 if TESTING else 600
     DATABASES["default"]["OPTIONS"] = {
         # Writers queue instead of failing with "database is locked".
@@ -139,6 +139,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
         ),
     }
+    # Tests use a real file too (not shared-cache memory), so locking behaves as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
@@ -175,7 +177,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:today"
+LOGIN_REDIRECT_URL = "today"
 
 # django-allauth: e-mail login, optional verification, two-factor with passkeys.
 ACCOUNT_ADAPTER = "hearth.accounts.adapter.AccountAdapter"
@@ -192,7 +194,7 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Hearth · "
 # Failed logins are throttled by hearth.accounts.throttle, per IP and per
 # account-and-device, so a stranger cannot lock the owner out.
-ACCOUNT_RATE_LIMITS = {"login_failed": None}
+ACCOUNT_RATE_LIMITS = {"login_failed": None, "login": None}
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
@@ -219,20 +221,30 @@ STORAGES = {
 }
 # Without collectstatic (make run, tests) WhiteNoise serves straight from the apps.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING or LOCAL
+if WHITENOISE_USE_FINDERS:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # E-mail: printed to the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
-EMAIL_TIMEOUT = 20
+if EMAIL_HOST:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": EMAIL_HOST,
+                "port": EMAIL_PORT,
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587),
+                "use_ssl": env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465),
+                "timeout": 20,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+del EMAIL_HOST, EMAIL_PORT
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Hearth <hearth@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -281,4 +293,4 @@ LOGGING = {
 # Invites to pair with a partner (PRODUCT A2).
 INVITE_VALID_HOURS = 72
 # Personal access tokens for the API.
-API_TOKEN_PREFIX = "hth_"
+API_TOKEN_PREFIX = "hth_"  # noqa: S105 (a prefix, not a secret)

@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from hearth.accounts import views_auth as auth_views
 from hearth.api.urls_v1 import api
 from hearth.core import views as core_views
 
 urlpatterns = [
     path("", core_views.today, name="today"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/signup/", auth_views.SignupView.as_view(), name="account_signup"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("settings/", include("hearth.accounts.urls")),
     path("settings/tokens/", include("hearth.api.urls")),

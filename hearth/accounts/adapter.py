@@ -1,6 +1,7 @@
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
 from django.http import HttpRequest
 
 from hearth.accounts import throttle
@@ -20,6 +21,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
         throttle.record_failure(request, credentials.get("email", ""))
+
+    def clean_email(self, email: str) -> str:
+        email = super().clean_email(email)
+        if len(email) > 254:
+            raise forms.ValidationError("Please use an e-mail address of at most 254 characters.")
+        return email
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -2,15 +2,19 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
+from hearth.accounts.models import User
 from hearth.accounts.services import TokenRefused, account_signup, api_token_for_credentials
+from hearth.accounts.throttle import client_ip
 from hearth.api.schemas import Email, Password, single_line
+from hearth.core import ratelimit
 from hearth.couples.endpoints import CoupleOut, couple_out
 from hearth.couples.selectors import active_membership
 
 router = Router(tags=["account"])
 PREFIX = ""
+SIGNUPS_PER_HOUR = 20
 
 
 class SignupIn(Schema):
@@ -58,14 +62,15 @@ class MeOut(Schema):
     summary="Create an account",
 )
 def signup(request: HttpRequest, payload: SignupIn):
-    from hearth.core import ratelimit
-
-    if ratelimit.hit("api-signup", _ip(request), window_seconds=3600) > 20:
-        return 429, {"detail": "Too many sign-ups from here. Try again in an hour.", "code": "throttled"}
+    if ratelimit.hit("api-signup", client_ip(request), window_seconds=3600) > SIGNUPS_PER_HOUR:
+        return Status(
+            429,
+            {"detail": "Too many sign-ups from here. Try again in an hour.", "code": "throttled"},
+        )
     try:
         password_validation.validate_password(payload.password)
     except ValidationError as error:
-        return 400, {"detail": " ".join(error.messages), "code": "weak_password"}
+        return Status(400, {"detail": " ".join(error.messages), "code": "weak_password"})
     try:
         with transaction.atomic():
             user = account_signup(
@@ -75,11 +80,15 @@ def signup(request: HttpRequest, payload: SignupIn):
                 display_name=payload.display_name,
             )
     except IntegrityError:
-        return 409, {
-            "detail": "An account with this e-mail already exists. Log in, or reset your password.",
-            "code": "email_taken",
-        }
-    return 201, user
+        return Status(
+            409,
+            {
+                "detail": "An account with this e-mail already exists. "
+                "Log in, or reset your password.",
+                "code": "email_taken",
+            },
+        )
+    return Status(201, user)
 
 
 @router.post(
@@ -98,13 +107,13 @@ def token(request: HttpRequest, payload: TokenRequestIn):
             name=payload.name,
         )
     except TokenRefused as refused:
-        return refused.status, {"detail": refused.message, "code": refused.code}
-    return 200, {"token": secret}
+        return Status(refused.status, {"detail": refused.message, "code": refused.code})
+    return Status(200, {"token": secret})
 
 
 @router.get("/me", response=MeOut, summary="Who am I, and who is my partner")
 def me(request: HttpRequest):
-    user = request.user
+    user: User = request.auth  # type: ignore[attr-defined]
     membership = active_membership(user)
     return {
         "id": user.pk,
@@ -115,9 +124,3 @@ def me(request: HttpRequest):
         "language": user.language,
         "couple": couple_out(user, membership),
     }
-
-
-def _ip(request: HttpRequest) -> str:
-    from hearth.accounts.throttle import client_ip
-
-    return client_ip(request)

@@ -1,10 +1,11 @@
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from hearth.api.models import ApiToken
 from hearth.api.schemas import single_line
+from hearth.api.views import get_token_for_user
 
 router = Router(tags=["tokens"])
 PREFIX = "/tokens"
@@ -33,12 +34,10 @@ def token_list(request: HttpRequest):
 @router.post("", response={201: NewTokenOut}, summary="Create an access token")
 def token_create(request: HttpRequest, payload: TokenIn):
     token, secret = ApiToken.issue(user=request.user, name=payload.name)
-    return 201, {**TokenOut.from_orm(token).dict(), "token": secret}
+    return Status(201, {**TokenOut.from_orm(token).model_dump(), "token": secret})
 
 
 @router.delete("/{int:token_id}", response={204: None}, summary="Revoke an access token")
 def token_delete(request: HttpRequest, token_id: int):
-    from hearth.api.views import get_token_for_user
-
     get_token_for_user(request.user, token_id).delete()
-    return 204, None
+    return Status(204, None)

@@ -58,7 +58,11 @@ def validation_error(request: HttpRequest, error: ValidationError):
     )
     return api.create_response(
         request,
-        {"detail": summary or "The request body is not valid.", "code": "invalid", "errors": problems},
+        {
+            "detail": summary or "The request body is not valid.",
+            "code": "invalid",
+            "errors": problems,
+        },
         status=422,
     )
 

@@ -35,11 +35,11 @@ class NavItem:
 
 
 def navigation() -> list[NavItem]:
-    items = [
-        NavItem(config.nav["label"], config.nav["url"], config.nav.get("order", 50))
-        for config in apps.get_app_configs()
-        if isinstance(getattr(config, "nav", None), dict)
-    ]
+    items = []
+    for config in apps.get_app_configs():
+        nav = getattr(config, "nav", None)
+        if isinstance(nav, dict):
+            items.append(NavItem(nav["label"], nav["url"], nav.get("order", 50)))
     return sorted(items, key=lambda item: item.order)
 
 

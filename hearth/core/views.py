@@ -23,9 +23,7 @@ def today(request: HttpRequest) -> HttpResponse:
     membership = active_membership(user)
     if membership is None:
         invite = Invite.objects.filter(inviter=user).open().order_by("-created_at").first()
-        return render(
-            request, "couples/pairing.html", {"invite": invite, "join_form": JoinForm()}
-        )
+        return render(request, "couples/pairing.html", {"invite": invite, "join_form": JoinForm()})
     return render(
         request,
         "core/today.html",

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import Field
 
 from hearth.couples.models import Membership
@@ -59,23 +59,23 @@ def couple_out(user, membership: Membership | None) -> dict | None:
 def couple_detail(request: HttpRequest):
     couple = couple_out(request.user, active_membership(request.user))
     if couple is None:
-        return 404, {"detail": "You are not paired yet.", "code": "not_paired"}
-    return 200, couple
+        return Status(404, {"detail": "You are not paired yet.", "code": "not_paired"})
+    return Status(200, couple)
 
 
 @router.post("/invite", response={201: InviteOut}, summary="Create an invite for my partner")
 def invite(request: HttpRequest):
     created = invite_create(inviter=request.user)
-    return 201, {"code": created.code, "url": created.url, "expires_at": created.expires_at}
+    return Status(201, {"code": created.code, "url": created.url, "expires_at": created.expires_at})
 
 
 @router.post("/join", response={201: CoupleOut}, summary="Join my partner with their code")
 def join(request: HttpRequest, payload: JoinIn):
     couple_join(user=request.user, code=payload.code.strip())
-    return 201, couple_out(request.user, active_membership(request.user))
+    return Status(201, couple_out(request.user, active_membership(request.user)))
 
 
 @router.delete("", response={204: None}, summary="Unlink from my partner, at once")
 def unlink(request: HttpRequest):
     couple_unlink(user=request.user)
-    return 204, None
+    return Status(204, None)

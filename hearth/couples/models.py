@@ -95,14 +95,14 @@ class Invite(models.Model):
     def __str__(self) -> str:
         return f"Invite from {self.inviter}"
 
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
-
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
         return reverse("couples:join_link", args=[self.token])
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
     @property
     def url(self) -> str:

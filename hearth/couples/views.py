@@ -17,7 +17,7 @@ def invite(request: HttpRequest) -> HttpResponse:
         invite_create(inviter=request.user)
     except PairingError as error:
         messages.error(request, error.message)
-    return redirect("core:today")
+    return redirect("today")
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,7 +32,7 @@ def join(request: HttpRequest) -> HttpResponse:
             form.add_error("code", error.message)
         else:
             messages.success(request, "You're paired. Welcome home, you two.")
-            return redirect("core:today")
+            return redirect("today")
     status = 400 if form.errors else 200
     return render(request, "couples/join.html", {"form": form}, status=status)
 
@@ -48,7 +48,7 @@ def join_link(request: HttpRequest, token: str) -> HttpResponse:
             messages.error(request, error.message)
         else:
             messages.success(request, "You're paired. Welcome home, you two.")
-            return redirect("core:today")
+            return redirect("today")
     usable = invite is not None and invite in Invite.objects.open()
     return render(
         request,
@@ -66,7 +66,7 @@ def join_link(request: HttpRequest, token: str) -> HttpResponse:
 def unlink(request: HttpRequest) -> HttpResponse:
     membership = active_membership(request.user)
     if membership is None:
-        return redirect("core:today")
+        return redirect("today")
     if request.method == "POST":
         try:
             couple_unlink(user=request.user)
@@ -74,7 +74,7 @@ def unlink(request: HttpRequest) -> HttpResponse:
             messages.error(request, error.message)
         else:
             messages.success(request, "You are unlinked. What you wrote stays yours.")
-        return redirect("core:today")
+        return redirect("today")
     return render(
         request, "couples/unlink.html", {"partner": partner_of(request.user, membership.couple)}
     )

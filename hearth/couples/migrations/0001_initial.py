@@ -2,13 +2,13 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import hearth.couples.models
 from django.conf import settings
 from django.db import migrations, models
 
+import hearth.couples.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,45 +17,124 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Couple',
+            name="Couple",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'indexes': [models.Index(fields=['ended_at'], name='couples_cou_ended_a_ce5483_idx')],
+                "indexes": [
+                    models.Index(fields=["ended_at"], name="couples_cou_ended_a_ce5483_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Invite',
+            name="Invite",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=hearth.couples.models.generate_invite_code, max_length=6)),
-                ('token', models.CharField(default=hearth.couples.models.generate_invite_token, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField(default=hearth.couples.models.default_invite_expiry)),
-                ('used_at', models.DateTimeField(blank=True, null=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('couple', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='couples.couple')),
-                ('inviter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invites_sent', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        default=hearth.couples.models.generate_invite_code, max_length=6
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=hearth.couples.models.generate_invite_token,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "expires_at",
+                    models.DateTimeField(default=hearth.couples.models.default_invite_expiry),
+                ),
+                ("used_at", models.DateTimeField(blank=True, null=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "couple",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="couples.couple",
+                    ),
+                ),
+                (
+                    "inviter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invites_sent",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['code', 'expires_at'], name='couples_inv_code_1c9eee_idx')],
+                "indexes": [
+                    models.Index(fields=["code", "expires_at"], name="couples_inv_code_1c9eee_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seat', models.PositiveSmallIntegerField(choices=[(1, 'first'), (2, 'second')])),
-                ('joined_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('left_at', models.DateTimeField(blank=True, null=True)),
-                ('couple', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='couples.couple')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seat", models.PositiveSmallIntegerField(choices=[(1, "first"), (2, "second")])),
+                ("joined_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("left_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "couple",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="couples.couple",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('couple', 'seat'), name='membership_one_per_seat'), models.UniqueConstraint(fields=('couple', 'user'), name='membership_once_per_couple'), models.UniqueConstraint(condition=models.Q(('left_at__isnull', True)), fields=('user',), name='membership_one_active_couple_per_user'), models.CheckConstraint(condition=models.Q(('seat__in', [1, 2])), name='membership_seat_1_or_2')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("couple", "seat"), name="membership_one_per_seat"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("couple", "user"), name="membership_once_per_couple"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("left_at__isnull", True)),
+                        fields=("user",),
+                        name="membership_one_active_couple_per_user",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("seat__in", [1, 2])), name="membership_seat_1_or_2"
+                    ),
+                ],
             },
         ),
     ]

@@ -39,7 +39,7 @@ class Command(BaseCommand):
     def handle(self, *args, couples: int, weeks: int, seed: int, **options):
         if couples < 0 or weeks < 0:
             raise CommandError("--couples and --weeks must be zero or more.")
-        rng = random.Random(seed)
+        rng = random.Random(seed)  # noqa: S311 (demo data, not secrets)
         started = time.monotonic()
         first, second, couple, created = self.demo_couple(weeks)
         if created:
@@ -73,10 +73,9 @@ class Command(BaseCommand):
                 EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
             people.append(user)
         first, second = people
-        membership = active_membership(first)
-        if membership is not None and active_membership(second) is not None:
-            if membership.couple_id == active_membership(second).couple_id:  # type: ignore[union-attr]
-                return first, second, membership.couple, False
+        first_seat, second_seat = active_membership(first), active_membership(second)
+        if first_seat and second_seat and first_seat.couple_id == second_seat.couple_id:
+            return first, second, first_seat.couple, False
         # One of them was unlinked or paired elsewhere while trying Hearth: start them afresh.
         now = timezone.now()
         Membership.objects.filter(user__in=people, left_at__isnull=True).update(left_at=now)

@@ -1,0 +1,23 @@
+"""Helpers importable from tests (fixtures live in the root conftest.py)."""
+
+import time
+
+from django.test import Client
+
+
+def login_client(user, *, recently_authenticated: bool = True) -> Client:
+    """A client signed in as `user`, as if they had just typed their password.
+
+    allauth asks for the password again before sensitive changes unless the
+    sign-in was recent; the record it keeps for that is set here too.
+    """
+    client = Client()
+    client.force_login(user)
+    if recently_authenticated:
+        session = client.session
+        session["account_authentication_methods"] = [
+            {"method": "password", "at": time.time(), "reauthenticated": True}
+        ]
+        session["account_authentication_methods_user"] = str(user.pk)
+        session.save()
+    return client

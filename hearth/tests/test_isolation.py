@@ -1,0 +1,296 @@
+"""SAFETY.md: every route, asked by owner, partner, outsider and anonymous.
+
+The test walks the URL resolver, so a route added later without an entry in
+ROUTES fails `test_every_route_has_an_isolation_case` until someone decides
+who may see it. Each case is then requested by the four roles with real data
+of another couple in the database, and no response to the outsider or to an
+anonymous visitor may contain the owner's or partner's names or e-mails.
+"""
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from allauth.mfa.webauthn.internal.auth import WebAuthn
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from hearth.api.models import ApiToken
+from hearth.conftest_helpers import login_client
+from hearth.couples.services import invite_create
+from hearth.tests.factories import UserFactory, make_couple
+from hearth.tests.passkeys import SoftPasskey
+
+OK = "ok"  # any status below 400 that is not a redirect to the login page
+LOGIN = "login"  # a redirect to the login page (pages) or 401 (API)
+HIDDEN = 404  # the object does not exist for this person
+
+
+@dataclass
+class World:
+    owner: object
+    partner: object
+    outsider: object
+    loner: object
+    objects: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Case:
+    methods: tuple[str, ...] = ("GET",)
+    kwargs: Callable[[World], dict] = lambda world: {}
+    anonymous: object = LOGIN
+    owner: object = OK
+    partner: object = OK
+    outsider: object = OK
+    # A link that is itself the credential (invite, e-mail confirmation, password reset):
+    # whoever holds it may see who it is for.
+    bearer_link: bool = False
+
+
+def user_object(name: str):
+    return lambda world: {"pk": world.objects[name].pk}
+
+
+PUBLIC = Case(anonymous=OK)
+ACCOUNT_PAGE = Case()
+# Pages about a second factor the person has not set up: 404 until they do.
+NOTHING_YET = Case(owner=(OK, 404), partner=(OK, 404), outsider=(OK, 404))
+# An empty form is refused with 400.
+FORM = ("GET", "POST")
+EMPTY_FORM = (OK, 400)
+
+ROUTES: dict[str, Case] = {
+    "": PUBLIC,
+    "healthz": PUBLIC,
+    # allauth: entrance pages are public; management pages need a login.
+    # An empty form is refused with 400; signed-in people are sent home.
+    "accounts/signup/": Case(methods=("GET", "POST"), anonymous=(OK, 400)),
+    "accounts/login/": Case(methods=("GET", "POST"), anonymous=(OK, 400)),
+    "accounts/logout/": Case(methods=("GET", "POST"), anonymous=OK),
+    "accounts/inactive/": PUBLIC,
+    "accounts/reauthenticate/": ACCOUNT_PAGE,
+    "accounts/email/": ACCOUNT_PAGE,
+    "accounts/confirm-email/": PUBLIC,
+    "accounts/password/change/": ACCOUNT_PAGE,
+    "accounts/password/set/": ACCOUNT_PAGE,
+    "accounts/password/reset/": PUBLIC,
+    # Steps of a sign-in in progress: without one, back to the login page.
+    "accounts/login/code/confirm/": Case(),
+    "accounts/^confirm-email/(?P<key>[-:\\w]+)/$": Case(
+        kwargs=lambda world: {"key": world.objects["confirmation_key"]},
+        anonymous=OK,
+        bearer_link=True,
+    ),
+    "accounts/password/reset/key/done/": PUBLIC,
+    "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": Case(
+        kwargs=lambda world: world.objects["reset_kwargs"], anonymous=OK, bearer_link=True
+    ),
+    "accounts/password/reset/done/": PUBLIC,
+    "accounts/2fa/": ACCOUNT_PAGE,
+    "accounts/2fa/authenticate/": Case(),
+    "accounts/2fa/reauthenticate/": ACCOUNT_PAGE,
+    "accounts/2fa/totp/activate/": ACCOUNT_PAGE,
+    "accounts/2fa/totp/deactivate/": NOTHING_YET,
+    "accounts/2fa/recovery-codes/": NOTHING_YET,
+    "accounts/2fa/recovery-codes/generate/": ACCOUNT_PAGE,
+    "accounts/2fa/recovery-codes/download/": NOTHING_YET,
+    "accounts/2fa/webauthn/": ACCOUNT_PAGE,
+    "accounts/2fa/webauthn/add/": ACCOUNT_PAGE,
+    "accounts/2fa/webauthn/reauthenticate/": ACCOUNT_PAGE,
+    "accounts/2fa/webauthn/keys/<int:pk>/remove/": Case(
+        methods=("GET", "POST"), kwargs=user_object("passkey"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    "accounts/2fa/webauthn/keys/<int:pk>/edit/": Case(
+        methods=("GET", "POST"), kwargs=user_object("passkey"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    "accounts/2fa/webauthn/login/": Case(),
+    # Hearth's pages.
+    "settings/": Case(methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM),
+    "settings/tokens/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "settings/tokens/<int:pk>/revoke/": Case(
+        methods=("POST",), kwargs=user_object("token"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    "couple/invite/": Case(methods=("POST",)),
+    "couple/join/": Case(methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM),
+    "couple/join/<str:token>/": Case(
+        kwargs=lambda world: {"token": world.objects["invite"].token},
+        anonymous=OK,
+        bearer_link=True,
+    ),
+    "couple/unlink/": Case(methods=("GET", "POST")),
+    # The API: a token, or the session; 401 for anyone else.
+    "api/v1/openapi.json": PUBLIC,
+    "api/v1/docs": PUBLIC,
+    "api/v1/": Case(anonymous=404, owner=404, partner=404, outsider=404),
+    "api/v1/auth/signup": Case(
+        methods=("POST",), anonymous=400, owner=400, partner=400, outsider=400
+    ),
+    "api/v1/auth/token": Case(
+        methods=("POST",), anonymous=400, owner=400, partner=400, outsider=400
+    ),
+    "api/v1/me": ACCOUNT_PAGE,
+    "api/v1/couple": Case(methods=("GET", "DELETE"), outsider=OK),
+    "api/v1/couple/invite": Case(methods=("POST",), owner=409, partner=409, outsider=409),
+    "api/v1/couple/join": Case(methods=("POST",), owner=400, partner=400, outsider=400),
+    "api/v1/tokens": Case(methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM),
+    "api/v1/tokens/<int:token_id>": Case(
+        methods=("DELETE",),
+        kwargs=lambda world: {"token_id": world.objects["token"].pk},
+        partner=HIDDEN,
+        outsider=HIDDEN,
+    ),
+}
+
+# The operators' admin: for every non-staff role, every admin URL sends to the admin login.
+ADMIN_PREFIX = "admin/"
+
+
+def walk(patterns, prefix="", namespace="") -> list[tuple[str, str, URLPattern]]:
+    """(route, namespaced name, pattern) for every URL pattern."""
+    found = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found += walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            found.append((prefix + str(pattern.pattern), f"{namespace}{pattern.name}", pattern))
+    return found
+
+
+def all_routes() -> dict[str, tuple[str, URLPattern]]:
+    return {route: (name, pattern) for route, name, pattern in walk(get_resolver().url_patterns)}
+
+
+def test_every_route_has_an_isolation_case():
+    missing = [
+        route
+        for route in all_routes()
+        if route not in ROUTES and not route.startswith(ADMIN_PREFIX)
+    ]
+    assert not missing, f"Add these routes to ROUTES in {__name__}: {missing}"
+    stale = [route for route in ROUTES if route not in all_routes()]
+    assert not stale, f"These ROUTES entries match no URL any more: {stale}"
+
+
+@pytest.fixture
+def world(db) -> World:
+    owner = UserFactory(display_name="Olivander Quill", email="olivander.quill@example.com")
+    partner = UserFactory(display_name="Persimmon Vale", email="persimmon.vale@example.com")
+    make_couple(owner, partner)
+    outsider = UserFactory(display_name="Oscar", email="oscar@example.com")
+    make_couple(outsider, UserFactory(display_name="Opal", email="opal@example.com"))
+    loner = UserFactory(display_name="Lumen Ashgrove", email="lumen.ashgrove@example.com")
+    world = World(owner=owner, partner=partner, outsider=outsider, loner=loner)
+    world.objects["token"], _ = ApiToken.issue(user=owner, name="owner-script")
+    ApiToken.issue(user=outsider, name="outsider-script")
+    world.objects["passkey"] = WebAuthn.add(
+        owner, "Olivander's phone", SoftPasskey().registration_response(os.urandom(16))
+    ).instance
+    world.objects["invite"] = invite_create(inviter=loner)
+    address = EmailAddress.objects.create(user=owner, email=owner.email, primary=True)
+    world.objects["confirmation_key"] = EmailConfirmationHMAC(address).key
+    from allauth.account.utils import user_pk_to_url_str
+
+    world.objects["reset_kwargs"] = {
+        "uidb36": user_pk_to_url_str(owner),
+        "key": default_token_generator.make_token(owner),
+    }
+    return world
+
+
+def fill(route: str, kwargs: dict) -> str:
+    """The concrete path for a route and its arguments."""
+    name, _ = all_routes()[route]
+    return reverse(name, kwargs=kwargs)
+
+
+def request_as(world: World, role: str, method: str, path: str):
+    client = Client() if role == "anonymous" else login_client(getattr(world, role))
+    return getattr(client, method.lower())(path)
+
+
+def check(expected, response, path: str) -> None:
+    if isinstance(expected, tuple):  # any one of these answers is right
+        failures = []
+        for alternative in expected:
+            try:
+                check(alternative, response, path)
+            except AssertionError as error:
+                failures.append(str(error))
+            else:
+                return
+        raise AssertionError(failures[0])
+    status = response.status_code
+    location = response.headers.get("Location", "")
+    where = f"{path} answered {status} {location}"
+    if expected == OK:
+        assert status < 400, where
+        assert not location.startswith("/accounts/login/"), where
+    elif expected == LOGIN:
+        if path.startswith("/api/"):
+            assert status == 401, where
+        else:
+            assert status == 302 and location.startswith("/accounts/login/"), where
+    else:
+        assert status == expected, where
+
+
+def cases():
+    for route, case in ROUTES.items():
+        for method in case.methods:
+            for role in ("owner", "partner", "outsider", "anonymous"):
+                yield pytest.param(route, method, role, id=f"{method} /{route} as {role}")
+
+
+@pytest.mark.parametrize(("route", "method", "role"), list(cases()))
+def test_route_isolation(world, route, method, role):
+    case = ROUTES[route]
+    path = fill(route, case.kwargs(world))
+    response = request_as(world, role, method, path)
+    check(getattr(case, role), response, path)
+    if role in ("outsider", "anonymous") and not case.bearer_link:
+        body = response.content.decode(errors="replace")
+        for person in (world.owner, world.partner):
+            assert person.email not in body, f"{path} shows {person.email} to the {role}"
+            assert person.display_name not in body, f"{path} shows a name to the {role}"
+
+
+def admin_cases():
+    for route in all_routes():
+        if route.startswith(ADMIN_PREFIX):
+            for role in ("owner", "partner", "outsider", "anonymous"):
+                yield pytest.param(route, role, id=f"/{route} as {role}")
+
+
+@pytest.mark.parametrize(("route", "role"), list(admin_cases()))
+def test_the_admin_is_for_operators_only(world, route, role):
+    _, pattern = all_routes()[route]
+    values = {
+        "object_id": str(world.owner.pk),
+        "app_label": "accounts",
+        "content_type_id": ContentType.objects.get_for_model(type(world.owner)).pk,
+        "url": "x",
+    }
+    path = "/" + route
+    for name in pattern.pattern.regex.groupindex:  # type: ignore[attr-defined]
+        path = path.replace(f"<path:{name}>", str(values.get(name, 1)))
+        path = path.replace(f"<int:{name}>", str(values.get(name, 1)))
+    if "(?P<" in path or "^" in path:
+        path = f"/{ADMIN_PREFIX}{values['app_label']}/"
+    response = request_as(world, role, "GET", path)
+    where = f"{path} answered {response.status_code}"
+    if route in ("admin/login/", "admin/logout/"):
+        assert response.status_code in (200, 302), where
+    else:
+        assert response.status_code in (302, 404), where
+        if response.status_code == 302:
+            assert "/admin/login/" in response.headers["Location"], where
+    if role != "owner":
+        assert world.owner.email not in response.content.decode(errors="replace")
