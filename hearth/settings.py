@@ -224,7 +224,8 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING or LOCAL
 if WHITENOISE_USE_FINDERS:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
-# E-mail: printed to the console unless an SMTP host is configured.
+# E-mail: SMTP when EMAIL_HOST is set; otherwise printed to the console locally, and
+# in production only logged as not sent (hearth/core/mail.py).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 if EMAIL_HOST:
@@ -242,8 +243,10 @@ if EMAIL_HOST:
             },
         }
     }
-else:
+elif DEBUG or LOCAL or TESTING:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {"default": {"BACKEND": "hearth.core.mail.NotConfiguredEmailBackend"}}
 del EMAIL_HOST, EMAIL_PORT
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Hearth <hearth@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
