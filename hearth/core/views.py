@@ -23,7 +23,10 @@ def today(request: HttpRequest) -> HttpResponse:
     membership = active_membership(user)
     if membership is None:
         invite = Invite.objects.filter(inviter=user).open().order_by("-created_at").first()
-        return render(request, "couples/pairing.html", {"invite": invite, "join_form": JoinForm()})
+        context = {"invite": invite, "join_form": JoinForm()}
+        if invite is not None:
+            context["invite_url"] = request.build_absolute_uri(invite.get_absolute_url())
+        return render(request, "couples/pairing.html", context)
     return render(
         request,
         "core/today.html",

@@ -66,7 +66,8 @@ def couple_detail(request: HttpRequest):
 @router.post("/invite", response={201: InviteOut}, summary="Create an invite for my partner")
 def invite(request: HttpRequest):
     created = invite_create(inviter=request.user)
-    return Status(201, {"code": created.code, "url": created.url, "expires_at": created.expires_at})
+    url = request.build_absolute_uri(created.get_absolute_url())
+    return Status(201, {"code": created.code, "url": url, "expires_at": created.expires_at})
 
 
 @router.post("/join", response={201: CoupleOut}, summary="Join my partner with their code")

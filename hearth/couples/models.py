@@ -104,10 +104,6 @@ class Invite(models.Model):
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
 
-    @property
-    def url(self) -> str:
-        return settings.SITE_URL + self.get_absolute_url()
-
 
 class CoupleOwnedQuerySet(models.QuerySet):
     def for_user(self, user):

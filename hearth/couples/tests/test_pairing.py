@@ -24,7 +24,7 @@ def test_it_creates_a_six_digit_invite_valid_for_72_hours(loner):
     assert (
         timedelta(hours=71, minutes=59) < invite.expires_at - timezone.now() <= timedelta(hours=72)
     )
-    assert invite.url.endswith(f"/couple/join/{invite.token}/")
+    assert invite.get_absolute_url() == f"/couple/join/{invite.token}/"
 
 
 def test_it_replaces_the_previous_invite(loner):

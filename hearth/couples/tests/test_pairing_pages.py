@@ -23,7 +23,7 @@ def test_it_shows_the_code_and_link_after_inviting(loner):
     invite = Invite.objects.get(inviter=loner)
     page = response.content.decode()
     assert invite.code in page
-    assert invite.url in page
+    assert f"http://testserver/couple/join/{invite.token}/" in page
 
 
 def test_it_pairs_through_the_code_form(loner):
