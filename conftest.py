@@ -25,12 +25,12 @@ def _fresh_cache(db) -> Iterator[None]:
 
 @pytest.fixture
 def owner(db):
-    return UserFactory(display_name="Olive", email="olive@example.com")
+    return UserFactory.create(display_name="Olive", email="olive@example.com")
 
 
 @pytest.fixture
 def partner(db, owner):
-    partner = UserFactory(display_name="Parker", email="parker@example.com")
+    partner = UserFactory.create(display_name="Parker", email="parker@example.com")
     make_couple(owner, partner)
     return partner
 
@@ -38,14 +38,14 @@ def partner(db, owner):
 @pytest.fixture
 def outsider(db):
     """Someone in another couple, with their own data, asking for ours."""
-    outsider = UserFactory(display_name="Oscar", email="oscar@example.com")
-    make_couple(outsider, UserFactory(display_name="Opal", email="opal@example.com"))
+    outsider = UserFactory.create(display_name="Oscar", email="oscar@example.com")
+    make_couple(outsider, UserFactory.create(display_name="Opal", email="opal@example.com"))
     return outsider
 
 
 @pytest.fixture
 def loner(db):
-    return UserFactory(display_name="Lee", email="lee@example.com")
+    return UserFactory.create(display_name="Lee", email="lee@example.com")
 
 
 def client_for(user) -> Client:

@@ -7,9 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hearth.core.registry import navigation
-from hearth.couples.forms import JoinForm
-from hearth.couples.models import Invite
 from hearth.couples.selectors import active_membership, partner_of
+from hearth.couples.views import pairing_context
 
 logger = logging.getLogger(__name__)
 
@@ -22,11 +21,7 @@ def today(request: HttpRequest) -> HttpResponse:
         return render(request, "core/welcome.html")
     membership = active_membership(user)
     if membership is None:
-        invite = Invite.objects.filter(inviter=user).open().order_by("-created_at").first()
-        context = {"invite": invite, "join_form": JoinForm()}
-        if invite is not None:
-            context["invite_url"] = request.build_absolute_uri(invite.get_absolute_url())
-        return render(request, "couples/pairing.html", context)
+        return render(request, "couples/pairing.html", pairing_context(request))
     return render(
         request,
         "core/today.html",

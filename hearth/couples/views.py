@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from hearth.couples.forms import JoinForm
 from hearth.couples.models import Invite
@@ -10,13 +11,26 @@ from hearth.couples.selectors import active_membership, partner_of
 from hearth.couples.services import PairingError, couple_join, couple_unlink, invite_create
 
 
+def pairing_context(request: HttpRequest) -> dict:
+    """What the pairing page shows someone without a partner: their open invite, if any."""
+    invite = (
+        Invite.objects.filter(inviter_id=request.user.pk).open().order_by("-created_at").first()
+    )
+    invite_url = request.build_absolute_uri(invite.get_absolute_url()) if invite else None
+    return {"invite": invite, "invite_url": invite_url, "join_form": JoinForm()}
+
+
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def invite(request: HttpRequest) -> HttpResponse:
     try:
         invite_create(inviter=request.user)
     except PairingError as error:
         messages.error(request, error.message)
+        return redirect("today")
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "couples/pairing.html#invite-card", pairing_context(request))
     return redirect("today")
 
 

@@ -7,7 +7,7 @@ from hearth.couples.models import Couple, Membership
 PASSWORD = "a-long-Password-42"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True

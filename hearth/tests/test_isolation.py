@@ -181,12 +181,12 @@ def test_every_route_has_an_isolation_case():
 
 @pytest.fixture
 def world(db) -> World:
-    owner = UserFactory(display_name="Olivander Quill", email="olivander.quill@example.com")
-    partner = UserFactory(display_name="Persimmon Vale", email="persimmon.vale@example.com")
+    owner = UserFactory.create(display_name="Olivander Quill", email="olivander.quill@example.com")
+    partner = UserFactory.create(display_name="Persimmon Vale", email="persimmon.vale@example.com")
     make_couple(owner, partner)
-    outsider = UserFactory(display_name="Oscar", email="oscar@example.com")
-    make_couple(outsider, UserFactory(display_name="Opal", email="opal@example.com"))
-    loner = UserFactory(display_name="Lumen Ashgrove", email="lumen.ashgrove@example.com")
+    outsider = UserFactory.create(display_name="Oscar", email="oscar@example.com")
+    make_couple(outsider, UserFactory.create(display_name="Opal", email="opal@example.com"))
+    loner = UserFactory.create(display_name="Lumen Ashgrove", email="lumen.ashgrove@example.com")
     world = World(owner=owner, partner=partner, outsider=outsider, loner=loner)
     world.objects["token"], _ = ApiToken.issue(user=owner, name="owner-script")
     ApiToken.issue(user=outsider, name="outsider-script")

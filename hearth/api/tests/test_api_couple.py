@@ -15,7 +15,7 @@ def test_it_pairs_through_the_api(api_for, loner):
     body = invite.json()
     assert len(body["code"]) == 6 and body["url"].startswith("http")
     assert "expires_at" in body
-    joiner = UserFactory(display_name="Jude")
+    joiner = UserFactory.create(display_name="Jude")
     joined = api_for(joiner).post("/couple/join", {"code": body["code"]})
     assert joined.status_code == 201
     assert joined.json()["partner"]["display_name"] == loner.display_name
@@ -36,8 +36,8 @@ def test_it_refuses_bad_codes_with_a_message(api_for, loner, payload, status):
 
 def test_a_used_code_is_refused(api_for, loner):
     code = api_for(loner).post("/couple/invite").json()["code"]
-    api_for(UserFactory()).post("/couple/join", {"code": code})
-    response = api_for(UserFactory()).post("/couple/join", {"code": code})
+    api_for(UserFactory.create()).post("/couple/join", {"code": code})
+    response = api_for(UserFactory.create()).post("/couple/join", {"code": code})
     assert response.status_code == 410
     assert "already been used" in response.json()["detail"]
 
@@ -51,7 +51,7 @@ def test_unlink_through_the_api(api_for, owner, partner):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_people_racing_for_one_invite_make_one_couple(api_for):
-    inviter, first, second = UserFactory(), UserFactory(), UserFactory()
+    inviter, first, second = UserFactory.create(), UserFactory.create(), UserFactory.create()
     code = api_for(inviter).post("/couple/invite").json()["code"]
     clients = [api_for(first), api_for(second)]
     statuses: list[int] = []

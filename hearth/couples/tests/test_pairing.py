@@ -33,13 +33,13 @@ def test_it_replaces_the_previous_invite(loner):
     first.refresh_from_db()
     assert first.revoked_at is not None
     with pytest.raises(PairingError) as error:
-        couple_join(user=UserFactory(), code=first.code)
+        couple_join(user=UserFactory.create(), code=first.code)
     assert error.value.code in {"replaced", "not_found"}
 
 
 def test_it_pairs_two_people_with_the_code(loner):
     invite = invite_create(inviter=loner)
-    joiner = UserFactory()
+    joiner = UserFactory.create()
     couple = couple_join(user=joiner, code=invite.code)
     assert active_couple_id(loner) == active_couple_id(joiner) == couple.pk
     assert sorted(Membership.objects.filter(couple=couple).values_list("seat", flat=True)) == [1, 2]
@@ -47,16 +47,16 @@ def test_it_pairs_two_people_with_the_code(loner):
 
 def test_it_pairs_with_the_link_token(loner):
     invite = invite_create(inviter=loner)
-    joiner = UserFactory()
+    joiner = UserFactory.create()
     couple_join(user=joiner, token=invite.token)
     assert active_couple_id(joiner) == active_couple_id(loner)
 
 
 def test_it_refuses_a_used_invite(loner):
     invite = invite_create(inviter=loner)
-    couple_join(user=UserFactory(), code=invite.code)
+    couple_join(user=UserFactory.create(), code=invite.code)
     with pytest.raises(PairingError) as error:
-        couple_join(user=UserFactory(), token=invite.token)
+        couple_join(user=UserFactory.create(), token=invite.token)
     assert error.value.code == "used"
     assert "already been used" in error.value.message
     assert Couple.objects.count() == 1
@@ -65,7 +65,7 @@ def test_it_refuses_a_used_invite(loner):
 def test_it_refuses_an_expired_invite(loner):
     invite = invite_create(inviter=loner)
     Invite.objects.filter(pk=invite.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
-    joiner = UserFactory()
+    joiner = UserFactory.create()
     with pytest.raises(PairingError) as error:
         couple_join(user=joiner, code=invite.code)
     assert error.value.code == "expired"
@@ -88,7 +88,7 @@ def test_it_refuses_malformed_codes(loner, code):
 
 
 def test_it_keeps_a_person_in_one_couple(owner, partner):
-    stranger = UserFactory()
+    stranger = UserFactory.create()
     invite = invite_create(inviter=stranger)
     with pytest.raises(PairingError) as error:
         couple_join(user=owner, code=invite.code)
@@ -99,10 +99,10 @@ def test_it_keeps_a_person_in_one_couple(owner, partner):
 
 def test_it_refuses_when_the_inviter_paired_meanwhile(loner):
     invite = invite_create(inviter=loner)
-    other_invite = invite_create(inviter=UserFactory())
+    other_invite = invite_create(inviter=UserFactory.create())
     couple_join(user=loner, code=other_invite.code)
     with pytest.raises(PairingError) as error:
-        couple_join(user=UserFactory(), code=invite.code)
+        couple_join(user=UserFactory.create(), code=invite.code)
     # Pairing revoked the inviter's own open invite.
     assert error.value.code in {"replaced", "inviter_paired"}
 
@@ -111,7 +111,7 @@ def test_it_stops_guessing_after_repeated_wrong_codes(loner):
     for _ in range(JOIN_FAILURES_PER_HOUR):
         with pytest.raises(PairingError):
             couple_join(user=loner, code="000000")
-    invite = invite_create(inviter=UserFactory())
+    invite = invite_create(inviter=UserFactory.create())
     with pytest.raises(PairingError) as error:
         couple_join(user=loner, code=invite.code)
     assert error.value.code == "throttled"
@@ -134,7 +134,7 @@ def test_either_partner_can_unlink_alone(owner, partner):
     assert couple.ended_at is not None
     # Each can pair again.
     invite = invite_create(inviter=owner)
-    couple_join(user=UserFactory(), code=invite.code)
+    couple_join(user=UserFactory.create(), code=invite.code)
 
 
 def test_unlinking_ends_the_partners_access_on_their_next_request(owner, partner):

@@ -30,7 +30,7 @@ def test_it_pairs_through_the_code_form(loner):
     client = login_client(loner)
     client.post("/couple/invite/")
     invite = Invite.objects.get(inviter=loner)
-    joiner = UserFactory(display_name="Jo")
+    joiner = UserFactory.create(display_name="Jo")
     response = login_client(joiner).post("/couple/join/", {"code": invite.code}, follow=True)
     assert "You &amp; " + loner.display_name in response.content.decode()
     assert active_couple_id(joiner) == active_couple_id(loner)
@@ -40,7 +40,7 @@ def test_it_explains_an_expired_code_on_the_form(loner):
     login_client(loner).post("/couple/invite/")
     invite = Invite.objects.get(inviter=loner)
     Invite.objects.filter(pk=invite.pk).update(expires_at=timezone.now() - timedelta(hours=1))
-    response = login_client(UserFactory()).post("/couple/join/", {"code": invite.code})
+    response = login_client(UserFactory.create()).post("/couple/join/", {"code": invite.code})
     assert response.status_code == 400
     assert "This invite has expired" in response.content.decode()
 
@@ -67,7 +67,7 @@ def test_the_invite_link_greets_a_stranger_with_sign_up(loner):
 def test_the_invite_link_pairs_a_signed_in_person(loner):
     login_client(loner).post("/couple/invite/")
     invite = Invite.objects.get(inviter=loner)
-    joiner = UserFactory()
+    joiner = UserFactory.create()
     response = login_client(joiner).post(invite.get_absolute_url(), follow=True)
     assert response.redirect_chain[-1][0] == "/"
     assert active_couple_id(joiner) == active_couple_id(loner)
@@ -76,8 +76,8 @@ def test_the_invite_link_pairs_a_signed_in_person(loner):
 def test_a_used_invite_link_says_so(loner):
     login_client(loner).post("/couple/invite/")
     invite = Invite.objects.get(inviter=loner)
-    login_client(UserFactory()).post(invite.get_absolute_url())
-    response = login_client(UserFactory()).get(invite.get_absolute_url())
+    login_client(UserFactory.create()).post(invite.get_absolute_url())
+    response = login_client(UserFactory.create()).get(invite.get_absolute_url())
     assert response.status_code == 404
     assert "can't be used" in response.content.decode()
 
@@ -95,3 +95,13 @@ def test_unlink_asks_first_then_unlinks(owner, partner):
 def test_unlink_never_happens_on_get(owner, partner):
     login_client(owner).get("/couple/unlink/")
     assert active_couple_id(partner) is not None
+
+
+def test_with_htmx_inviting_swaps_in_just_the_invite_card(loner):
+    response = login_client(loner).post("/couple/invite/", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.lstrip().startswith('<section class="card" aria-labelledby="invite-heading"')
+    assert Invite.objects.get(inviter=loner).code in page
+    assert "<html" not in page
+    assert "HX-Request" in response["Vary"]
