@@ -7,7 +7,7 @@ from ninja import Router, Schema, Status
 from hearth.accounts.models import User
 from hearth.accounts.services import TokenRefused, account_signup, api_token_for_credentials
 from hearth.accounts.throttle import client_ip
-from hearth.api.schemas import Email, Password, single_line
+from hearth.api.schemas import Email, ErrorOut, Password, single_line
 from hearth.core import ratelimit
 from hearth.couples.endpoints import CoupleOut, couple_out
 from hearth.couples.selectors import active_membership
@@ -38,11 +38,6 @@ class TokenRequestIn(Schema):
 
 class TokenOut(Schema):
     token: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str = "error"
 
 
 class MeOut(Schema):

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
+from ninja import Schema
 from pydantic import AfterValidator, Field
 
 from hearth.core.text import TextError, clean_text
@@ -30,3 +31,10 @@ def _email(value: str) -> str:
 
 Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
 Password = Annotated[str, Field(max_length=128)]
+
+
+class ErrorOut(Schema):
+    """Every refusal: a sentence for the person, and a stable code for scripts."""
+
+    detail: str
+    code: str = "error"

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from hearth.api.schemas import ErrorOut
 from hearth.couples.models import Membership
 from hearth.couples.selectors import active_membership, partner_of
 from hearth.couples.services import couple_join, couple_unlink, invite_create
@@ -32,11 +33,6 @@ class InviteOut(Schema):
 
 class JoinIn(Schema):
     code: str = Field(max_length=12, description="The six digits from your partner's screen.")
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str = "error"
 
 
 def couple_out(user, membership: Membership | None) -> dict | None:
