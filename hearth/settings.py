@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "hearth.core",
     "hearth.accounts",
     "hearth.couples",
+    "hearth.talk",
     "hearth.api",
 ]
 
@@ -102,6 +103,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "hearth.accounts.middleware.UserPreferencesMiddleware",
     "hearth.core.middleware.PrivatePagesMiddleware",
+    "hearth.core.middleware.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "hearth.urls"

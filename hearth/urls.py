@@ -14,6 +14,7 @@ urlpatterns = [
     path("settings/", include("hearth.accounts.urls")),
     path("settings/tokens/", include("hearth.api.urls")),
     path("couple/", include("hearth.couples.urls")),
+    path("talk/", include("hearth.talk.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

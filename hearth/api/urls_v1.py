@@ -7,8 +7,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from hearth.api.auth import API_AUTH
+from hearth.core.errors import Refusal
 from hearth.core.registry import hearth_app_modules
-from hearth.couples.services import PairingError
 
 api = NinjaAPI(
     title="Hearth API",
@@ -39,8 +39,9 @@ for module in hearth_app_modules("endpoints"):
     api.add_router(module.PREFIX, module.router)
 
 
-@api.exception_handler(PairingError)
-def pairing_error(request: HttpRequest, error: PairingError):
+@api.exception_handler(Refusal)
+def refused(request: HttpRequest, error: Refusal):
+    """Services refuse with a message for the person and a code for scripts."""
     return api.create_response(
         request, {"detail": error.message, "code": error.code}, status=error.status
     )

@@ -3,6 +3,8 @@
 A Hearth app may have, beside its models:
 - `nav` on its AppConfig: {"label": "Talk", "url": "talk:home", "order": 10};
 - `content.py` with LIBRARIES: {name: ContentLibrary} for load_content and content_stats;
+- `today.py` with `today_card(request, couple) -> str`: a rendered card for the Today page
+  (empty when there is nothing to show);
 - `demo.py` with `seed_demo_couple(*, couple, first, second, weeks, rng)` and
   `seed_bulk(*, couples, weeks, rng)` for seed_demo.
 """

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from hearth.core.registry import navigation
+from hearth.core.registry import hearth_app_modules, navigation
 from hearth.couples.selectors import active_membership, partner_of
 from hearth.couples.views import pairing_context
 
@@ -22,13 +22,19 @@ def today(request: HttpRequest) -> HttpResponse:
     membership = active_membership(user)
     if membership is None:
         return render(request, "couples/pairing.html", pairing_context(request))
+    request.couple = membership.couple  # type: ignore[attr-defined]
+    request.partner = partner_of(user, membership.couple)  # type: ignore[attr-defined]
+    cards = [
+        module.today_card(request, membership.couple) for module in hearth_app_modules("today")
+    ]
     return render(
         request,
         "core/today.html",
         {
             "couple": membership.couple,
-            "partner": partner_of(user, membership.couple),
+            "partner": request.partner,  # type: ignore[attr-defined]
             "pillars": navigation(),
+            "cards": [card for card in cards if card],
         },
     )
 

@@ -1,10 +1,13 @@
 import secrets
-from datetime import timedelta
+import zoneinfo
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from hearth.accounts.models import time_zone_choices
 
 
 class Couple(models.Model):
@@ -12,6 +15,8 @@ class Couple(models.Model):
 
     created_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The couple's days (the daily question, streak-free counts) start at midnight here.
+    time_zone = models.CharField(max_length=64, default="UTC", choices=time_zone_choices)
 
     class Meta:
         indexes = [models.Index(fields=["ended_at"])]
@@ -22,6 +27,9 @@ class Couple(models.Model):
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
+
+    def local_today(self) -> date:
+        return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))
 
 
 class Membership(models.Model):

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hearth.core import ratelimit
+from hearth.core.errors import Refusal
 from hearth.couples.models import Couple, Invite, Membership, generate_invite_code
 from hearth.couples.selectors import active_couple_id
 
@@ -15,14 +16,11 @@ logger = logging.getLogger(__name__)
 JOIN_FAILURES_PER_HOUR = 10
 
 
-class PairingError(Exception):
-    """Pairing could not happen; `message` tells the person what to do next."""
+class PairingError(Refusal):
+    """Pairing could not happen."""
 
     def __init__(self, message: str, *, code: str, status: int = 400, guess: bool = False):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.status = status
+        super().__init__(message, code=code, status=status)
         # A wrong or stale code: counted against the person, to stop guessing.
         self.guess = guess
 
@@ -134,7 +132,7 @@ def _couple_join(*, user, code: str | None, token: str | None) -> Couple:
                 code="used",
                 status=410,
             )
-        couple = Couple.objects.create(created_at=now)
+        couple = Couple.objects.create(created_at=now, time_zone=invite.inviter.time_zone)
         try:
             with transaction.atomic():
                 Membership.objects.create(couple=couple, user=invite.inviter, seat=1, joined_at=now)

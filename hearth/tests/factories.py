@@ -23,3 +23,19 @@ def make_couple(first: User, second: User) -> Couple:
     Membership.objects.create(couple=couple, user=first, seat=1, joined_at=now)
     Membership.objects.create(couple=couple, user=second, seat=2, joined_at=now)
     return couple
+
+
+def make_questions(count: int = 24):
+    """A small question library spanning every category and depth."""
+    from hearth.talk.models import Category, Depth, Question
+
+    categories, depths = list(Category.values), list(Depth.values)
+    return Question.objects.bulk_create(
+        Question(
+            key=f"test-{n:03d}",
+            category=categories[n % len(categories)],
+            depth=depths[n % len(depths)],
+            text=f"Test question number {n}: what would you choose, and why?",
+        )
+        for n in range(count)
+    )

@@ -10,6 +10,7 @@ anonymous visitor may contain the owner's or partner's names or e-mails.
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
@@ -21,8 +22,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hearth.api.models import ApiToken
 from hearth.conftest_helpers import login_client
+from hearth.couples.selectors import couple_for_user
 from hearth.couples.services import invite_create
-from hearth.tests.factories import UserFactory, make_couple
+from hearth.talk.services import answer_save, daily_question_for
+from hearth.tests.factories import UserFactory, make_couple, make_questions
 from hearth.tests.passkeys import SoftPasskey
 
 OK = "ok"  # any status below 400 that is not a redirect to the login page
@@ -47,6 +50,8 @@ class Case:
     owner: object = OK
     partner: object = OK
     outsider: object = OK
+    # A JSON body for API writes, so that the permission check (not validation) answers.
+    body: dict | None = None
     # A link that is itself the credential (invite, e-mail confirmation, password reset):
     # whoever holds it may see who it is for.
     bearer_link: bool = False
@@ -140,6 +145,60 @@ ROUTES: dict[str, Case] = {
     "api/v1/couple/invite": Case(methods=("POST",), owner=409, partner=409, outsider=409),
     "api/v1/couple/join": Case(methods=("POST",), owner=400, partner=400, outsider=400),
     "api/v1/tokens": Case(methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM),
+    # Talk: the couple's questions and answers; a partner's unrevealed answer stays hidden.
+    "talk/": Case(),
+    "talk/today/swap/": Case(methods=("POST",)),
+    "talk/questions/<int:pk>/answer/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["question"].pk},
+        owner=400,
+        partner=400,
+        outsider=HIDDEN,
+    ),
+    "talk/answers/<int:pk>/react/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["partner_answer"].pk},
+        partner=400,  # one's own answer
+        outsider=HIDDEN,
+    ),
+    "talk/answers/<int:pk>/reply/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["partner_answer"].pk},
+        owner=400,
+        partner=400,
+        outsider=HIDDEN,
+    ),
+    "talk/archive/": Case(),
+    "talk/repair/": Case(),
+    "api/v1/talk/today": Case(),
+    "api/v1/talk/today/swap": Case(
+        methods=("POST",), owner=(OK, 409), partner=(OK, 409), outsider=(OK, 409)
+    ),
+    "api/v1/talk/questions/<int:question_id>/answer": Case(
+        methods=("PUT",),
+        kwargs=lambda world: {"question_id": world.objects["question"].pk},
+        body={"text": "A new answer"},
+        owner=409,  # both have answered: answers no longer change
+        partner=409,
+        outsider=HIDDEN,
+    ),
+    "api/v1/talk/questions/<int:question_id>": Case(
+        kwargs=lambda world: {"question_id": world.objects["question"].pk}, outsider=HIDDEN
+    ),
+    "api/v1/talk/questions": Case(),
+    "api/v1/talk/answers/<int:answer_id>/reaction": Case(
+        methods=("PUT",),
+        kwargs=lambda world: {"answer_id": world.objects["partner_answer"].pk},
+        body={"kind": "heart"},
+        partner=400,  # one's own answer
+        outsider=HIDDEN,
+    ),
+    "api/v1/talk/answers/<int:answer_id>/replies": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"answer_id": world.objects["partner_answer"].pk},
+        body={"text": "Tell me more?"},
+        outsider=HIDDEN,
+    ),
     "api/v1/tokens/<int:token_id>": Case(
         methods=("DELETE",),
         kwargs=lambda world: {"token_id": world.objects["token"].pk},
@@ -189,6 +248,25 @@ def world(db) -> World:
     loner = UserFactory.create(display_name="Lumen Ashgrove", email="lumen.ashgrove@example.com")
     world = World(owner=owner, partner=partner, outsider=outsider, loner=loner)
     world.objects["token"], _ = ApiToken.issue(user=owner, name="owner-script")
+    make_questions()
+    couple = couple_for_user(owner)
+    assert couple is not None
+    revealed = daily_question_for(couple=couple, day=couple.local_today() - timedelta(days=1))
+    answer_save(user=owner, daily_question=revealed, text=OWNER_WORDS)
+    world.objects["partner_answer"] = answer_save(
+        user=partner, daily_question=revealed, text=PARTNER_WORDS
+    )
+    world.objects["question"] = revealed
+    # Today's question: only the partner has answered, so the owner must not see it.
+    today = daily_question_for(couple=couple)
+    world.objects["unrevealed"] = answer_save(
+        user=partner, daily_question=today, text=PARTNER_SECRET
+    )
+    their_couple = couple_for_user(outsider)
+    assert their_couple is not None
+    answer_save(
+        user=outsider, daily_question=daily_question_for(couple=their_couple), text=OUTSIDER_WORDS
+    )
     ApiToken.issue(user=outsider, name="outsider-script")
     world.objects["passkey"] = WebAuthn.add(
         owner, "Olivander's phone", SoftPasskey().registration_response(os.urandom(16))
@@ -205,14 +283,30 @@ def world(db) -> World:
     return world
 
 
+# Words each role may see: a partner's unrevealed answer is not for the owner, and no couple's
+# words are for anyone outside it.
+OWNER_WORDS = "Owner words: the lighthouse at dusk"
+PARTNER_WORDS = "Partner words: the orchard in spring"
+PARTNER_SECRET = "Partner secret: the blue notebook"
+OUTSIDER_WORDS = "Outsider words: a red kite"
+SEEN_BY = {
+    OWNER_WORDS: {"owner", "partner"},
+    PARTNER_WORDS: {"owner", "partner"},
+    PARTNER_SECRET: {"partner"},
+    OUTSIDER_WORDS: {"outsider"},
+}
+
+
 def fill(route: str, kwargs: dict) -> str:
     """The concrete path for a route and its arguments."""
     name, _ = all_routes()[route]
     return reverse(name, kwargs=kwargs)
 
 
-def request_as(world: World, role: str, method: str, path: str):
+def request_as(world: World, role: str, method: str, path: str, body: dict | None = None):
     client = Client() if role == "anonymous" else login_client(getattr(world, role))
+    if body is not None:
+        return getattr(client, method.lower())(path, body, content_type="application/json")
     return getattr(client, method.lower())(path)
 
 
@@ -253,10 +347,13 @@ def cases():
 def test_route_isolation(world, route, method, role):
     case = ROUTES[route]
     path = fill(route, case.kwargs(world))
-    response = request_as(world, role, method, path)
+    response = request_as(world, role, method, path, case.body)
     check(getattr(case, role), response, path)
+    body = response.content.decode(errors="replace")
+    for words, roles in SEEN_BY.items():
+        if role not in roles:
+            assert words not in body, f"{path} shows “{words}” to the {role}"
     if role in ("outsider", "anonymous") and not case.bearer_link:
-        body = response.content.decode(errors="replace")
         for person in (world.owner, world.partner):
             assert person.email not in body, f"{path} shows {person.email} to the {role}"
             assert person.display_name not in body, f"{path} shows a name to the {role}"

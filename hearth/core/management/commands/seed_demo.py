@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
-from hearth.core.registry import hearth_app_modules
+from hearth.core.registry import content_libraries, hearth_app_modules
 from hearth.couples.models import Couple, Membership
 from hearth.couples.selectors import active_membership
 
@@ -41,6 +41,9 @@ class Command(BaseCommand):
             raise CommandError("--couples and --weeks must be zero or more.")
         rng = random.Random(seed)  # noqa: S311 (demo data, not secrets)
         started = time.monotonic()
+        for library in content_libraries().values():
+            if library.count() == 0:
+                library.load()
         first, second, couple, created = self.demo_couple(weeks)
         if created:
             for module in hearth_app_modules("demo"):
@@ -80,7 +83,7 @@ class Command(BaseCommand):
         now = timezone.now()
         Membership.objects.filter(user__in=people, left_at__isnull=True).update(left_at=now)
         since = now - timedelta(weeks=weeks)
-        couple = Couple.objects.create(created_at=since)
+        couple = Couple.objects.create(created_at=since, time_zone=first.time_zone)
         Membership.objects.create(couple=couple, user=first, seat=1, joined_at=since)
         Membership.objects.create(couple=couple, user=second, seat=2, joined_at=since)
         return first, second, couple, True

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from hearth.couples.models import CoupleOwned
+
+
+class Event(CoupleOwned):
+    """Something a partner may want to hear about ("your partner answered").
+
+    An outbox: features record events inside their own transaction; the nudges
+    app delivers each one once, honouring preferences and quiet hours. Events
+    never carry the words people wrote, only what happened and where to look.
+    """
+
+    class Kind(models.TextChoices):
+        PARTNER_ANSWERED = "partner_answered", "Your partner answered today's question"
+
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="events"
+    )
+    # The object the event is about, by app label, model and id (for a link).
+    subject = models.CharField(max_length=80)
+    created_at = models.DateTimeField(default=timezone.now)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["delivered_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient_id}"
+
+
+def event_emit(*, couple, kind: str, recipient, subject: models.Model) -> Event:
+    return Event.objects.create(
+        couple=couple,
+        kind=kind,
+        recipient=recipient,
+        subject=f"{subject._meta.label_lower}:{subject.pk}",
+    )

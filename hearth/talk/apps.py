@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class TalkConfig(AppConfig):
+    name = "hearth.talk"
+    label = "talk"
+    verbose_name = "Talk"
+    nav = {"label": "Talk", "url": "talk:home", "order": 10}

@@ -1,0 +1,23 @@
+from django import forms
+
+from hearth.core.forms import CleanTextMixin
+from hearth.talk.services import ANSWER_MAX, REPLY_MAX
+
+
+class AnswerForm(CleanTextMixin, forms.Form):
+    text = forms.CharField(
+        label="Your answer",
+        max_length=ANSWER_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Only you can see it until you have both answered.",
+    )
+
+
+class ReplyForm(CleanTextMixin, forms.Form):
+    text = forms.CharField(
+        label="Your reply", max_length=REPLY_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ArchiveSearchForm(forms.Form):
+    q = forms.CharField(label="Search your questions and answers", max_length=100, required=False)

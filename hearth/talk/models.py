@@ -1,0 +1,157 @@
+"""Talk (PRODUCT T1–T4): the daily question, and what couples say around it."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from hearth.couples.models import CoupleOwned
+
+
+class Category(models.TextChoices):
+    FUN = "fun", "Fun"
+    MEMORIES = "memories", "Memories"
+    DREAMS = "dreams", "Dreams"
+    VALUES = "values", "Values"
+    FEELINGS = "feelings", "Feelings"
+    FAMILY = "family", "Family"
+    FUTURE = "future", "Future"
+    US = "us", "Us"
+
+
+class Depth(models.TextChoices):
+    LIGHT = "light", "Light"
+    MEDIUM = "medium", "Medium"
+    DEEP = "deep", "Deep"
+
+
+class Question(models.Model):
+    """One question of the library, loaded from hearth/talk/content/questions/*.toml."""
+
+    key = models.SlugField(max_length=40, unique=True)
+    category = models.CharField(max_length=12, choices=Category.choices)
+    depth = models.CharField(max_length=8, choices=Depth.choices)
+    text = models.CharField(max_length=300)
+    # Retired questions stay for the archive but are no longer asked.
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["category", "depth"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class DailyQuestion(CoupleOwned):
+    """The question a couple got on one of their days. A swap keeps the old row, marked."""
+
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    day = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+    swapped_at = models.DateTimeField(null=True, blank=True)
+    # Set when the second partner answers: from then on both answers are visible to both.
+    revealed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple", "day"],
+                condition=Q(swapped_at__isnull=True),
+                name="daily_question_one_per_day",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["couple", "-day"]),
+            models.Index(fields=["couple", "question"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.question_id}"
+
+    @property
+    def is_revealed(self) -> bool:
+        return self.revealed_at is not None
+
+
+class Answer(CoupleOwned):
+    """One partner's answer. The other partner sees it only once both have answered."""
+
+    daily_question = models.ForeignKey(
+        DailyQuestion, on_delete=models.CASCADE, related_name="answers"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["daily_question", "author"], name="answer_one_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer {self.pk}"
+
+
+REACTIONS = {
+    "heart": "❤️",
+    "laugh": "😂",
+    "moved": "🥹",
+    "hug": "🤗",
+    "spark": "✨",
+}
+
+
+class Reaction(CoupleOwned):
+    """A partner's reaction to a revealed answer; one per person, changeable."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="reactions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=[(k, v) for k, v in REACTIONS.items()])
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "author"], name="reaction_one_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return REACTIONS.get(self.kind, self.kind)
+
+    @property
+    def emoji(self) -> str:
+        return REACTIONS.get(self.kind, "")
+
+
+class Reply(CoupleOwned):
+    """A reply to a revealed answer: a thought, or a warm "tell me more"."""
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", "Reply"
+        TELL_ME_MORE = "more", "Tell me more"
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.REPLY)
+    text = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"Reply {self.pk}"
+
+
+class RepairPhrase(models.Model):
+    """Words to reach for in a hard talk (hearth/talk/content/repair_phrases.toml)."""
+
+    key = models.SlugField(max_length=40, unique=True)
+    group = models.CharField(max_length=20)
+    text = models.CharField(max_length=300)
+    active = models.BooleanField(default=True)
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,178 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from hearth.couples.decorators import CoupleRequest, couple_required
+from hearth.talk.forms import AnswerForm, ArchiveSearchForm, ReplyForm
+from hearth.talk.guides import guide
+from hearth.talk.models import REACTIONS, DailyQuestion, RepairPhrase, Reply
+from hearth.talk.selectors import (
+    archive,
+    get_answer_for_user,
+    get_daily_question_for_user,
+    question_view,
+    with_answers,
+)
+from hearth.talk.services import (
+    TalkError,
+    answer_save,
+    daily_question_for,
+    daily_question_swap,
+    reaction_set,
+    reply_add,
+    swaps_left,
+)
+
+ARCHIVE_PAGE_SIZE = 20
+
+
+def question_card_context(request: CoupleRequest, daily_question: DailyQuestion, **extra) -> dict:
+    daily_question = with_answers(DailyQuestion.objects.filter(pk=daily_question.pk)).get()
+    view = question_view(daily_question, request.user)
+    return {
+        "view": view,
+        "partner": request.partner,
+        "answer_form": extra.pop("answer_form", None)
+        or AnswerForm(initial={"text": view.mine.text if view.mine else ""}),
+        "reply_form": ReplyForm(),
+        "reactions": REACTIONS,
+        "swaps_left": swaps_left(daily_question)
+        if not view.mine and not view.partner_has_answered
+        else 0,
+        "guide": guide("daily_question"),
+        **extra,
+    }
+
+
+def render_card(
+    request: CoupleRequest, daily_question: DailyQuestion, *, status: int = 200, **extra
+):
+    """The question card alone for htmx, else back to where the person was."""
+    if request.htmx:
+        context = question_card_context(request, daily_question, **extra)
+        return render(request, "talk/_question_card.html", context, status=status)
+    return None
+
+
+@require_GET
+@login_required
+@couple_required
+def home(request: CoupleRequest) -> HttpResponse:
+    daily_question = daily_question_for(couple=request.couple)
+    context = question_card_context(request, daily_question)
+    return render(request, "talk/home.html", context)
+
+
+@require_POST
+@login_required
+@couple_required
+@vary_on_headers("HX-Request")
+def answer(request: CoupleRequest, pk: int) -> HttpResponse:
+    daily_question = get_daily_question_for_user(request.user, pk)
+    form = AnswerForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            answer_save(
+                user=request.user, daily_question=daily_question, text=form.cleaned_data["text"]
+            )
+        except TalkError as refused:
+            error = refused.message
+    status = 400 if (form.errors or error) else 200
+    extra = {"answer_form": form, "error": error} if status == 400 else {}
+    response = render_card(request, daily_question, status=status, **extra)
+    if response is not None:
+        return response
+    if status == 400:
+        context = question_card_context(request, daily_question, **extra)
+        return render(request, "talk/home.html", context, status=400)
+    return redirect(request.POST.get("next") or "talk:home")
+
+
+@require_POST
+@login_required
+@couple_required
+def swap(request: CoupleRequest) -> HttpResponse:
+    try:
+        daily_question = daily_question_swap(couple=request.couple)
+    except TalkError as refused:
+        messages.info(request, refused.message)
+        return redirect("talk:home")
+    return render_card(request, daily_question) or redirect("talk:home")
+
+
+@require_POST
+@login_required
+@couple_required
+def react(request: CoupleRequest, pk: int) -> HttpResponse:
+    answer = get_answer_for_user(request.user, pk)
+    try:
+        reaction_set(user=request.user, answer=answer, kind=request.POST.get("kind", ""))
+    except TalkError as refused:
+        return HttpResponse(refused.message, status=refused.status, content_type="text/plain")
+    return render_card(request, answer.daily_question) or redirect(_back(request))
+
+
+@require_POST
+@login_required
+@couple_required
+def reply(request: CoupleRequest, pk: int) -> HttpResponse:
+    answer = get_answer_for_user(request.user, pk)
+    kind = request.POST.get("kind", Reply.Kind.REPLY)
+    form = ReplyForm(request.POST)
+    text = form.cleaned_data["text"] if form.is_valid() else request.POST.get("text", "")
+    error = None
+    if form.errors and kind == Reply.Kind.REPLY:
+        error = " ".join(str(message) for problems in form.errors.values() for message in problems)
+    else:
+        try:
+            reply_add(user=request.user, answer=answer, text=text, kind=kind)
+        except TalkError as refused:
+            error = refused.message
+    response = render_card(
+        request, answer.daily_question, status=400 if error else 200, error=error
+    )
+    if response is not None:
+        return response
+    if error:
+        return HttpResponse(error, status=400, content_type="text/plain")
+    return redirect(_back(request))
+
+
+def _back(request: HttpRequest) -> str:
+    target = request.POST.get("next", "")
+    return target if target.startswith("/") and not target.startswith("//") else "/talk/"
+
+
+@require_GET
+@login_required
+@couple_required
+def archive_page(request: CoupleRequest) -> HttpResponse:
+    form = ArchiveSearchForm(request.GET)
+    search = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    page = Paginator(archive(request.user, search=search), ARCHIVE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    views = [question_view(daily_question, request.user) for daily_question in page]
+    context = {
+        "form": form,
+        "page": page,
+        "views": views,
+        "search": search,
+        "partner": request.partner,
+    }
+    return render(request, "talk/archive.html", context, status=200 if form.is_valid() else 400)
+
+
+@require_GET
+@login_required
+def repair_phrases(request: HttpRequest) -> HttpResponse:
+    phrases = RepairPhrase.objects.filter(active=True).order_by("group", "key")
+    groups: dict[str, list[RepairPhrase]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase.group, []).append(phrase)
+    return render(request, "talk/repair.html", {"groups": groups})
