@@ -15,9 +15,12 @@ BATCH = 5_000
 
 def seed_demo_couple(*, couple, first, second, weeks, rng) -> None:
     today = couple.local_today()
+    seeded = set(Answer.objects.filter(couple=couple).values_list("daily_question_id", flat=True))
     answers, reactions, replies = [], [], []
     for days_ago in range(weeks * 7, 0, -1):
         daily_question = daily_question_for(couple=couple, day=today - timedelta(days=days_ago))
+        if daily_question.pk in seeded:  # seeded before: leave that day as it is
+            continue
         at = timezone.now() - timedelta(days=days_ago, hours=rng.randint(1, 10))
         mine = rng.random() < 0.85
         theirs = rng.random() < 0.8
@@ -65,11 +68,10 @@ def seed_demo_couple(*, couple, first, second, weeks, rng) -> None:
     Reply.objects.bulk_create(replies)
     # Today: Sam has answered, Alex has not, so Alex sees the invitation to share.
     today_question = daily_question_for(couple=couple)
-    Answer.objects.create(
-        couple=couple,
+    Answer.objects.get_or_create(
         daily_question=today_question,
         author=second,
-        text=rng.choice(DEMO_TEXT["sam"]),
+        defaults={"couple": couple, "text": rng.choice(DEMO_TEXT["sam"])},
     )
 
 

@@ -102,6 +102,14 @@ REACTIONS = {
     "hug": "🤗",
     "spark": "✨",
 }
+# What a screen reader says for each reaction button.
+REACTION_LABELS = {
+    "heart": "Love this",
+    "laugh": "This made me laugh",
+    "moved": "This moved me",
+    "hug": "Sending a hug",
+    "spark": "This sparked something",
+}
 
 
 class Reaction(CoupleOwned):

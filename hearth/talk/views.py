@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.talk.forms import AnswerForm, ArchiveSearchForm, ReplyForm
 from hearth.talk.guides import guide
-from hearth.talk.models import REACTIONS, DailyQuestion, RepairPhrase, Reply
+from hearth.talk.models import REACTION_LABELS, REACTIONS, DailyQuestion, RepairPhrase, Reply
 from hearth.talk.selectors import (
     archive,
     get_answer_for_user,
@@ -39,7 +39,7 @@ def question_card_context(request: CoupleRequest, daily_question: DailyQuestion,
         "answer_form": extra.pop("answer_form", None)
         or AnswerForm(initial={"text": view.mine.text if view.mine else ""}),
         "reply_form": ReplyForm(),
-        "reactions": REACTIONS,
+        "reactions": [(kind, emoji, REACTION_LABELS[kind]) for kind, emoji in REACTIONS.items()],
         "swaps_left": swaps_left(daily_question)
         if not view.mine and not view.partner_has_answered
         else 0,

@@ -39,3 +39,12 @@ def make_questions(count: int = 24):
         )
         for n in range(count)
     )
+
+
+def couple_of(user: User) -> Couple:
+    """The user's current couple; the test expects one."""
+    from hearth.couples.selectors import couple_for_user
+
+    couple = couple_for_user(user)
+    assert couple is not None, f"{user} is not paired"
+    return couple
