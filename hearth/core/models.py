@@ -15,6 +15,8 @@ class Event(CoupleOwned):
 
     class Kind(models.TextChoices):
         PARTNER_ANSWERED = "partner_answered", "Your partner answered today's question"
+        TIMEOUT_STARTED = "timeout_started", "Your partner asked for a break"
+        TIMEOUT_OVER = "timeout_over", "Your break is over: time to come back, gently"
 
     kind = models.CharField(max_length=40, choices=Kind.choices)
     recipient = models.ForeignKey(
@@ -23,19 +25,22 @@ class Event(CoupleOwned):
     # The object the event is about, by app label, model and id (for a link).
     subject = models.CharField(max_length=80)
     created_at = models.DateTimeField(default=timezone.now)
+    # Not before this moment (a reminder when a break ends, say).
+    due_at = models.DateTimeField(default=timezone.now)
     delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["delivered_at", "created_at"])]
+        indexes = [models.Index(fields=["delivered_at", "due_at"])]
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.recipient_id}"
 
 
-def event_emit(*, couple, kind: str, recipient, subject: models.Model) -> Event:
+def event_emit(*, couple, kind: str, recipient, subject: models.Model, due_at=None) -> Event:
     return Event.objects.create(
         couple=couple,
         kind=kind,
         recipient=recipient,
         subject=f"{subject._meta.label_lower}:{subject.pk}",
+        due_at=due_at or timezone.now(),
     )

@@ -6,7 +6,16 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from hearth.talk.models import REACTIONS, Answer, DailyQuestion, Question, Reaction, Reply
+from hearth.talk.models import (
+    REACTIONS,
+    Answer,
+    DailyQuestion,
+    Debrief,
+    Question,
+    Reaction,
+    Reply,
+    Timeout,
+)
 from hearth.talk.services import daily_question_for
 
 DEMO_TEXT = tomllib.loads((Path(__file__).parent / "demo_answers.toml").read_text())
@@ -66,6 +75,7 @@ def seed_demo_couple(*, couple, first, second, weeks, rng) -> None:
                 )
     Reaction.objects.bulk_create(reactions)
     Reply.objects.bulk_create(replies)
+    _seed_timeouts(couple=couple, people=(first, second), weeks=weeks, rng=rng)
     # Today: Sam has answered, Alex has not, so Alex sees the invitation to share.
     today_question = daily_question_for(couple=couple)
     Answer.objects.get_or_create(
@@ -110,3 +120,29 @@ def seed_bulk(*, couples, weeks, rng) -> None:
         ),
         batch_size=BATCH,
     )
+
+
+def _seed_timeouts(*, couple, people, weeks, rng) -> None:
+    """A hard evening every few weeks: a break, and sometimes a debrief afterwards."""
+    if Timeout.objects.filter(couple=couple).exists():
+        return
+    for week in range(weeks, 0, -3):
+        who = rng.choice(people)
+        started = timezone.now() - timedelta(weeks=week, hours=rng.randint(0, 48))
+        timeout = Timeout.objects.create(
+            couple=couple,
+            started_by=who,
+            started_at=started,
+            minutes=20,
+            ends_at=started + timedelta(minutes=20),
+        )
+        if rng.random() < 0.6:
+            entry = rng.choice(DEMO_TEXT["debriefs"])
+            Debrief.objects.create(
+                couple=couple,
+                author=who,
+                timeout=timeout,
+                created_at=started + timedelta(hours=3),
+                shared=rng.random() < 0.7,
+                **entry,
+            )

@@ -7,6 +7,7 @@ from pydantic import Field
 
 from hearth.api.schemas import ErrorOut
 from hearth.couples.selectors import couple_for_user
+from hearth.talk.endpoints_timeouts import router as timeouts_router
 from hearth.talk.models import REACTIONS, Answer, DailyQuestion
 from hearth.talk.selectors import (
     QuestionView,
@@ -201,3 +202,6 @@ def reply(request: HttpRequest, answer_id: int, payload: ReplyIn):
     answer = get_answer_for_user(request.user, answer_id)
     reply_add(user=request.user, answer=answer, text=payload.text, kind=payload.kind)
     return Status(201, _out(_fresh_view(request, answer.daily_question)))
+
+
+router.add_router("", timeouts_router)

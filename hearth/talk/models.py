@@ -163,3 +163,52 @@ class RepairPhrase(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class Timeout(CoupleOwned):
+    """ "I'm flooded": a break for both, 20 minutes unless chosen otherwise (PRODUCT T4)."""
+
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    minutes = models.PositiveSmallIntegerField(default=20)
+    ends_at = models.DateTimeField()
+    # Set when the person who asked for the break says they are ready sooner.
+    ended_early_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "-started_at"])]
+
+    def __str__(self) -> str:
+        return f"Break of {self.minutes} minutes"
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_early_at is None and self.ends_at > timezone.now()
+
+    @property
+    def minutes_left(self) -> int:
+        seconds = (self.ends_at - timezone.now()).total_seconds()
+        return max(0, -int(-seconds // 60))
+
+
+class Debrief(CoupleOwned):
+    """After a hard moment: what I felt, needed, and my part. Private unless shared."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    timeout = models.ForeignKey(
+        Timeout, null=True, blank=True, on_delete=models.SET_NULL, related_name="debriefs"
+    )
+    felt = models.TextField(max_length=2000)
+    needed = models.TextField(max_length=2000, blank=True)
+    my_part = models.TextField(max_length=2000, blank=True)
+    next_time = models.TextField(max_length=2000, blank=True)
+    shared = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Debrief {self.pk}"

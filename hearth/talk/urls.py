@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hearth.talk import views
+from hearth.talk import views, views_timeouts
 
 app_name = "talk"
 urlpatterns = [
@@ -11,4 +11,9 @@ urlpatterns = [
     path("answers/<int:pk>/reply/", views.reply, name="reply"),
     path("archive/", views.archive_page, name="archive"),
     path("repair/", views.repair_phrases, name="repair"),
+    path("timeout/", views_timeouts.timeout_page, name="timeout"),
+    path("timeout/start/", views_timeouts.timeout_begin, name="timeout_start"),
+    path("timeout/<int:pk>/end/", views_timeouts.timeout_end, name="timeout_end"),
+    path("debriefs/", views_timeouts.debriefs, name="debriefs"),
+    path("debriefs/<int:pk>/share/", views_timeouts.debrief_share, name="debrief_share"),
 ]

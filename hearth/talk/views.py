@@ -26,6 +26,7 @@ from hearth.talk.services import (
     reply_add,
     swaps_left,
 )
+from hearth.talk.timeouts import current_timeout
 
 ARCHIVE_PAGE_SIZE = 20
 
@@ -63,7 +64,9 @@ def render_card(
 @couple_required
 def home(request: CoupleRequest) -> HttpResponse:
     daily_question = daily_question_for(couple=request.couple)
-    context = question_card_context(request, daily_question)
+    context = question_card_context(
+        request, daily_question, timeout=current_timeout(request.couple)
+    )
     return render(request, "talk/home.html", context)
 
 

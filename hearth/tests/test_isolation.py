@@ -25,6 +25,7 @@ from hearth.conftest_helpers import login_client
 from hearth.couples.selectors import couple_for_user
 from hearth.couples.services import invite_create
 from hearth.talk.services import answer_save, daily_question_for
+from hearth.talk.timeouts import debrief_write, timeout_start
 from hearth.tests.factories import UserFactory, make_couple, make_questions
 from hearth.tests.passkeys import SoftPasskey
 
@@ -199,6 +200,34 @@ ROUTES: dict[str, Case] = {
         body={"text": "Tell me more?"},
         outsider=HIDDEN,
     ),
+    "talk/timeout/": Case(),
+    "talk/timeout/start/": Case(methods=("POST",)),
+    "talk/timeout/<int:pk>/end/": Case(
+        methods=("POST",), kwargs=lambda world: {"pk": world.objects["timeout"].pk}, outsider=HIDDEN
+    ),
+    "talk/debriefs/": Case(methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM),
+    "talk/debriefs/<int:pk>/share/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["private_debrief"].pk},
+        owner=HIDDEN,  # the partner's private debrief does not exist for the owner
+        outsider=HIDDEN,
+    ),
+    "api/v1/talk/timeouts/current": Case(outsider=(OK, 404)),
+    "api/v1/talk/timeouts": Case(methods=("POST",), body={"minutes": 20}),
+    "api/v1/talk/timeouts/<int:timeout_id>/end": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"timeout_id": world.objects["timeout"].pk},
+        partner=403,  # only the person who asked for the break ends it sooner
+        outsider=HIDDEN,
+    ),
+    "api/v1/talk/debriefs": Case(methods=("GET", "POST"), body={"felt": "Tired."}),
+    "api/v1/talk/debriefs/<int:debrief_id>/shared": Case(
+        methods=("PUT",),
+        kwargs=lambda world: {"debrief_id": world.objects["private_debrief"].pk},
+        body={"shared": True},
+        owner=HIDDEN,
+        outsider=HIDDEN,
+    ),
     "api/v1/tokens/<int:token_id>": Case(
         methods=("DELETE",),
         kwargs=lambda world: {"token_id": world.objects["token"].pk},
@@ -262,6 +291,11 @@ def world(db) -> World:
     world.objects["unrevealed"] = answer_save(
         user=partner, daily_question=today, text=PARTNER_SECRET
     )
+    world.objects["timeout"] = timeout_start(user=owner, couple=couple)
+    world.objects["private_debrief"] = debrief_write(
+        user=partner, couple=couple, felt=PARTNER_PRIVATE, shared=False
+    )
+    debrief_write(user=owner, couple=couple, felt=OWNER_SHARED, shared=True)
     their_couple = couple_for_user(outsider)
     assert their_couple is not None
     answer_save(
@@ -289,7 +323,11 @@ OWNER_WORDS = "Owner words: the lighthouse at dusk"
 PARTNER_WORDS = "Partner words: the orchard in spring"
 PARTNER_SECRET = "Partner secret: the blue notebook"
 OUTSIDER_WORDS = "Outsider words: a red kite"
+PARTNER_PRIVATE = "Partner private debrief: the quiet drive home"
+OWNER_SHARED = "Owner shared debrief: the burnt toast"
 SEEN_BY = {
+    PARTNER_PRIVATE: {"partner"},
+    OWNER_SHARED: {"owner", "partner"},
     OWNER_WORDS: {"owner", "partner"},
     PARTNER_WORDS: {"owner", "partner"},
     PARTNER_SECRET: {"partner"},
