@@ -11,6 +11,8 @@ from hearth.talk.models import (
     Answer,
     DailyQuestion,
     Debrief,
+    ListeningSession,
+    ListeningStep,
     Question,
     Reaction,
     Reply,
@@ -76,6 +78,7 @@ def seed_demo_couple(*, couple, first, second, weeks, rng) -> None:
     Reaction.objects.bulk_create(reactions)
     Reply.objects.bulk_create(replies)
     _seed_timeouts(couple=couple, people=(first, second), weeks=weeks, rng=rng)
+    _seed_listening(couple=couple, people=(first, second), weeks=weeks, rng=rng)
     # Today: Sam has answered, Alex has not, so Alex sees the invitation to share.
     today_question = daily_question_for(couple=couple)
     Answer.objects.get_or_create(
@@ -146,3 +149,38 @@ def _seed_timeouts(*, couple, people, weeks, rng) -> None:
                 shared=rng.random() < 0.7,
                 **entry,
             )
+
+
+def _seed_listening(*, couple, people, weeks, rng) -> None:
+    """A listening session every month or so, each with a round for both."""
+    if ListeningSession.objects.filter(couple=couple).exists():
+        return
+    for week in range(weeks, 0, -4):
+        at = timezone.now() - timedelta(weeks=week)
+        speaker, listener = people if rng.random() < 0.5 else people[::-1]
+        session = ListeningSession.objects.create(
+            couple=couple,
+            started_by=speaker,
+            speaker=speaker,
+            listener=listener,
+            status=ListeningSession.Status.ENDED,
+            turns_completed=2,
+            created_at=at,
+            ended_at=at,
+        )
+        for turn, (talker, hearer) in enumerate(((speaker, listener), (listener, speaker)), 1):
+            said, heard = rng.choice(DEMO_TEXT["listening"])
+            for kind, author, text in (
+                ("statement", talker, said),
+                ("paraphrase", hearer, heard),
+                ("confirm", talker, ""),
+            ):
+                ListeningStep.objects.create(
+                    couple=couple,
+                    session=session,
+                    turn=turn,
+                    kind=kind,
+                    author=author,
+                    text=text,
+                    created_at=at,
+                )

@@ -7,6 +7,7 @@ from pydantic import Field
 
 from hearth.api.schemas import ErrorOut
 from hearth.couples.selectors import couple_for_user
+from hearth.talk.endpoints_listening import router as listening_router
 from hearth.talk.endpoints_timeouts import router as timeouts_router
 from hearth.talk.models import REACTIONS, Answer, DailyQuestion
 from hearth.talk.selectors import (
@@ -205,3 +206,4 @@ def reply(request: HttpRequest, answer_id: int, payload: ReplyIn):
 
 
 router.add_router("", timeouts_router)
+router.add_router("", listening_router)

@@ -212,3 +212,66 @@ class Debrief(CoupleOwned):
 
     def __str__(self) -> str:
         return f"Debrief {self.pk}"
+
+
+class ListeningSession(CoupleOwned):
+    """A speaker–listener exercise (PRODUCT T2): speak, paraphrase, confirm, swap."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for the partner to join"
+        ACTIVE = "active", "In progress"
+        PAUSED = "paused", "Paused for a break"
+        ENDED = "ended", "Ended"
+
+    class Phase(models.TextChoices):
+        SPEAK = "speak", "The speaker shares one thing"
+        PARAPHRASE = "paraphrase", "The listener says back what they heard"
+        CONFIRM = "confirm", "The speaker confirms or clarifies"
+
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    speaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    listener = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    # Both people at one phone or laptop: either account may act for either role.
+    shared_device = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    phase = models.CharField(max_length=10, choices=Phase.choices, default=Phase.SPEAK)
+    turns_completed = models.PositiveSmallIntegerField(default=0)
+    # Goes up by one with every change, so a waiting screen knows when to refresh.
+    version = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "status"])]
+
+    def __str__(self) -> str:
+        return f"Listening session {self.pk}"
+
+
+class ListeningStep(CoupleOwned):
+    """One move in a listening session, kept for the closing summary."""
+
+    class Kind(models.TextChoices):
+        STATEMENT = "statement", "Shared a feeling"
+        PARAPHRASE = "paraphrase", "Said back what they heard"
+        CLARIFY = "clarify", "Clarified"
+        CONFIRM = "confirm", "Confirmed: yes, that's it"
+
+    session = models.ForeignKey(ListeningSession, on_delete=models.CASCADE, related_name="steps")
+    turn = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} in turn {self.turn}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hearth.talk import views, views_timeouts
+from hearth.talk import views, views_listening, views_timeouts
 
 app_name = "talk"
 urlpatterns = [
@@ -15,5 +15,10 @@ urlpatterns = [
     path("timeout/start/", views_timeouts.timeout_begin, name="timeout_start"),
     path("timeout/<int:pk>/end/", views_timeouts.timeout_end, name="timeout_end"),
     path("debriefs/", views_timeouts.debriefs, name="debriefs"),
+    path("listen/", views_listening.listening_home, name="listening"),
+    path("listen/start/", views_listening.listening_start, name="listening_start"),
+    path("listen/<int:pk>/", views_listening.listening_session, name="listening_session"),
+    path("listen/<int:pk>/state/", views_listening.listening_state, name="listening_state"),
+    path("listen/<int:pk>/<slug:action>/", views_listening.listening_act, name="listening_act"),
     path("debriefs/<int:pk>/share/", views_timeouts.debrief_share, name="debrief_share"),
 ]

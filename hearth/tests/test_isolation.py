@@ -25,6 +25,7 @@ from hearth.conftest_helpers import login_client
 from hearth.couples.selectors import couple_for_user
 from hearth.couples.services import invite_create
 from hearth.talk.services import answer_save, daily_question_for
+from hearth.talk.listening import session_join, session_start, session_step
 from hearth.talk.timeouts import debrief_write, timeout_start
 from hearth.tests.factories import UserFactory, make_couple, make_questions
 from hearth.tests.passkeys import SoftPasskey
@@ -228,6 +229,35 @@ ROUTES: dict[str, Case] = {
         owner=HIDDEN,
         outsider=HIDDEN,
     ),
+    "talk/listen/": Case(),
+    "talk/listen/start/": Case(methods=("POST",)),
+    "talk/listen/<int:pk>/": Case(
+        kwargs=lambda world: {"pk": world.objects["session"].pk}, outsider=HIDDEN
+    ),
+    "talk/listen/<int:pk>/state/": Case(
+        kwargs=lambda world: {"pk": world.objects["session"].pk}, outsider=HIDDEN
+    ),
+    "talk/listen/<int:pk>/<slug:action>/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["session"].pk, "action": "pause"},
+        outsider=HIDDEN,
+    ),
+    "api/v1/talk/listening": Case(methods=("POST",), body={}),
+    "api/v1/talk/listening/<int:session_id>": Case(
+        kwargs=lambda world: {"session_id": world.objects["session"].pk}, outsider=HIDDEN
+    ),
+    "api/v1/talk/listening/<int:session_id>/steps": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"session_id": world.objects["session"].pk},
+        body={"kind": "paraphrase", "text": "What I hear is…"},
+        owner=409,  # the owner speaks: saying back is the partner's step
+        outsider=HIDDEN,
+    ),
+    "api/v1/talk/listening/<int:session_id>/<action>": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"session_id": world.objects["session"].pk, "action": "pause"},
+        outsider=HIDDEN,
+    ),
     "api/v1/tokens/<int:token_id>": Case(
         methods=("DELETE",),
         kwargs=lambda world: {"token_id": world.objects["token"].pk},
@@ -291,6 +321,11 @@ def world(db) -> World:
     world.objects["unrevealed"] = answer_save(
         user=partner, daily_question=today, text=PARTNER_SECRET
     )
+    session = session_start(user=owner, couple=couple)
+    session_join(user=partner, session=session)
+    world.objects["session"] = session_step(
+        user=owner, session=session, kind="statement", text=OWNER_FEELING
+    )
     world.objects["timeout"] = timeout_start(user=owner, couple=couple)
     world.objects["private_debrief"] = debrief_write(
         user=partner, couple=couple, felt=PARTNER_PRIVATE, shared=False
@@ -325,7 +360,9 @@ PARTNER_SECRET = "Partner secret: the blue notebook"
 OUTSIDER_WORDS = "Outsider words: a red kite"
 PARTNER_PRIVATE = "Partner private debrief: the quiet drive home"
 OWNER_SHARED = "Owner shared debrief: the burnt toast"
+OWNER_FEELING = "Owner feeling: lonely on weeknights"
 SEEN_BY = {
+    OWNER_FEELING: {"owner", "partner"},
     PARTNER_PRIVATE: {"partner"},
     OWNER_SHARED: {"owner", "partner"},
     OWNER_WORDS: {"owner", "partner"},
