@@ -1,0 +1,394 @@
+"""Criticism: a complaint turned into a verdict on the partner's character.
+
+Markers: global words ("you always/never"), trait labels ("you're so selfish"), and loaded
+questions ("what is wrong with you?"). The guards let praise that shares the words pass.
+"""
+
+from __future__ import annotations
+
+from .guards import (
+    always_guard,
+    never_guard,
+    not_affectionate,
+    teasing,
+    warm_after,
+    warm_clause,
+    warm_elsewhere,
+)
+from .rules import BETWEEN, DONT, END, TRAITS, YOU, YOURE, Rule, rule
+
+P = "criticism"
+
+RULES: tuple[Rule, ...] = (
+    # "you always leave…", "you're constantly on your phone"
+    rule(
+        P,
+        "generalising",
+        0.75,
+        rf"\b(?P<hit>{YOU}(?:'re|\s+are|'ve|\s+have)?\s+(?:\w+\s+)?"
+        r"(?:always|constantly|forever|continually|perpetually|every\s+single\s+time))\b",
+        always_guard,
+    ),
+    # "you never listen", "you've never once asked"
+    rule(
+        P,
+        "generalising",
+        0.75,
+        rf"\b(?P<hit>{YOU}(?:'re|\s+are|'ve|\s+have)?\s+(?:\w+\s+)?(?:never|hardly\s+ever|"
+        r"rarely\s+ever|never\s+ever))\b",
+        never_guard,
+    ),
+    rule(
+        P,
+        "generalising",
+        0.7,
+        rf"\b(?P<hit>{YOU}\s+(?:don'?t|do\s+not|won'?t|can'?t|didn'?t|wouldn'?t)\s+(?:\w+\s+)?"
+        r"ever)\b",
+        never_guard,
+    ),
+    rule(P, "generalising", 0.45, r"\b(?P<hit>every\s+time)\s+(?:you|u)\b", warm_clause),
+    rule(
+        P,
+        "generalising",
+        0.6,
+        r"\b(?P<hit>every\s+single\s+(?:time|day|night|morning|weekend))\b(?=[^.!?]{0,50}\byou)",
+        warm_clause,
+    ),
+    rule(P, "generalising", 0.65, rf"\b(?P<hit>{YOU}\s+can'?t\s+even)\b", not_affectionate),
+    # "you're so selfish", "you are being completely unreasonable"
+    rule(P, "character", 0.8, rf"\b(?P<hit>{YOURE}{BETWEEN}\s+{TRAITS})\b", teasing),
+    rule(
+        P,
+        "character",
+        0.7,
+        rf"\b(?P<hit>(?:{DONT}|stop|quit)\s+(?:be|being)\s+(?:so\s+|such\s+an?\s+)?{TRAITS})\b",
+        not_affectionate,
+    ),
+    rule(
+        P,
+        "character",
+        0.8,
+        rf"\b(?P<hit>how\s+(?:can|could)\s+{YOU}\s+be\s+(?:so\s+|this\s+|such\s+an?\s+)?{TRAITS})\b",
+    ),
+    rule(
+        P,
+        "character",
+        0.65,
+        rf"\b(?P<hit>{YOU}\s+(?:act|sound|behave|are\s+acting|'re\s+acting)\s+(?:so\s+|like\s+an?\s+|"
+        rf"like\s+such\s+an?\s+)?{TRAITS})\b",
+        not_affectionate,
+    ),
+    rule(
+        P,
+        "character",
+        0.6,
+        r"\b(?P<hit>your\s+(?:laziness|selfishness|attitude|problem|issues?|nagging|whining|"
+        r"drama|excuses|lies|mess|carelessness|negativity|temper|mood\s+swings))\b",
+        warm_clause,
+    ),
+    rule(P, "character", 0.55, rf"\b(?P<hit>such\s+an?\s+{TRAITS}\s+(?:thing|move|person))\b"),
+    # loaded questions
+    rule(
+        P,
+        "character",
+        0.8,
+        rf"\b(?P<hit>what(?:'?s|\s+is)\s+(?:wrong|the\s+matter)\s+with\s+{YOU})\b",
+    ),
+    rule(P, "character", 0.75, r"\b(?P<hit>what(?:'?s|\s+is)\s+your\s+problem)\b"),
+    rule(P, "character", 0.7, r"\b(?P<hit>is\s+something\s+wrong\s+with\s+you)\b"),
+    rule(
+        P,
+        "generalising",
+        0.75,
+        rf"\b(?P<hit>why\s+(?:do|does|must|are|can'?t|won'?t|don'?t|didn'?t)\s+{YOU}\s+"
+        r"(?:always|never|ever|even|just|constantly|keep))\b",
+    ),
+    rule(P, "generalising", 0.65, rf"\b(?P<hit>why\s+(?:can'?t|won'?t|must)\s+{YOU})\b"),
+    rule(
+        P,
+        "generalising",
+        0.7,
+        rf"\b(?P<hit>why\s+(?:is\s+it|'?s\s+it)\s+(?:always|so\s+hard|so\s+difficult|impossible)"
+        rf"(?:\s+for\s+{YOU})?)\b",
+    ),
+    rule(P, "generalising", 0.65, r"\b(?P<hit>why\s+do\s+I\s+(?:always\s+)?have\s+to)\b"),
+    rule(
+        P,
+        "generalising",
+        0.65,
+        rf"\b(?P<hit>why\s+are\s+{YOU}\s+(?:always|never|so\s+\w+|like\s+this|like\s+that))\b",
+        warm_clause,
+    ),
+    rule(
+        P,
+        "generalising",
+        0.8,
+        r"\b(?P<hit>how\s+many\s+times\s+(?:do|have|must|did|should)\s+I\s+(?:have\s+to\s+)?"
+        r"(?:tell|ask|say|remind|explain))\b",
+    ),
+    rule(
+        P, "generalising", 0.7, r"\b(?P<hit>how\s+(?:hard|difficult)\s+(?:is\s+it|can\s+it\s+be))\b"
+    ),
+    rule(
+        P,
+        "generalising",
+        0.7,
+        r"\b(?P<hit>is\s+it\s+(?:really\s+)?(?:too\s+much|so\s+hard|that\s+hard|that\s+difficult)"
+        r"(?:\s+to\s+ask)?)\b",
+    ),
+    rule(P, "generalising", 0.75, r"\b(?P<hit>would\s+it\s+kill\s+(?:you|u))\b"),
+    rule(
+        P,
+        "generalising",
+        0.7,
+        r"(?:\b(?:you|u)\b[^.!?]{0,30})?\b(?P<hit>for\s+once(?:\s+in\s+your\s+life)?)\b"
+        r"(?(1)|(?=[^.!?]{0,30}\b(?:you|u)\b))",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.7,
+        rf"\b(?P<hit>{YOU}\s+(?:just\s+|really\s+|simply\s+|clearly\s+|obviously\s+)?"
+        rf"(?:{DONT}|never|didn'?t|did\s+not)\s+(?:even\s+)?(?:care|listen|"
+        r"try|think|notice|pay\s+attention|appreciate|respect|bother|consider|support|"
+        r"understand|get\s+it|value|make\s+(?:an\s+)?effort|give\s+a))\b",
+        not_affectionate,
+    ),
+    rule(
+        P,
+        "generalising",
+        0.7,
+        rf"\b(?P<hit>do\s+{YOU}\s+(?:ever|even)\s+(?:listen|think|care|help|try|notice|remember|"
+        r"stop|pay|clean|lift|consider|hear))\b",
+    ),
+    rule(
+        P,
+        "character",
+        0.8,
+        rf"\b(?P<hit>{YOU}\s+only\s+(?:ever\s+)?(?:care|think)\s+about\s+(?:yourself|you))\b",
+    ),
+    rule(
+        P,
+        "character",
+        0.8,
+        r"\b(?P<hit>(?:it'?s|everything(?:'?s|\s+is|\s+has\s+to\s+be)?)\s+(?:always\s+|all\s+)"
+        r"(?:about\s+you)|make\s+everything\s+about\s+(?:you|yourself)|"
+        r"everything\s+(?:is|has\s+to\s+be)\s+about\s+you)\b",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.6,
+        r"\b(?P<hit>all\s+(?:you|u)\s+(?:ever\s+)?(?:do|care\s+about|think\s+about)\s+is)\b",
+    ),
+    rule(
+        P,
+        "character",
+        0.8,
+        rf"\b(?P<hit>{YOURE}\s+(?:just\s+)?(?:like|exactly\s+like|turning\s+into)\s+your\s+"
+        r"(?:mom|mother|mum|dad|father|ex|brother|sister|parents))\b",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.6,
+        rf"\b(?P<hit>typical(?:\s+{YOU})?|as\s+usual|same\s+old|as\s+always)\b{END}",
+        warm_elsewhere,
+    ),
+    rule(P, "generalising", 0.7, r"^\W*(?P<hit>typical)\W*$"),
+    rule(
+        P,
+        "generalising",
+        0.6,
+        rf"\b(?P<hit>(?:of\s+course|yet\s+again|once\s+again|like\s+always|again)\s*,?\s*{YOU}(?:'ve|'re)?\s+"
+        r"(?:did|didn'?t|forgot|would|are|were|can'?t|couldn'?t|won'?t|do|don'?t))\b",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.6,
+        rf"\b(?P<hit>{YOU}\s+(?:forgot|did\s+it|did\s+that|ruined\s+it|left\s+it|messed\s+up)\s+"
+        r"(?:\w+\s+){0,3}again)\b",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.8,
+        rf"\b(?P<hit>(?:{YOU}\s+can'?t|can'?t\s+{YOU})\s+(?:even\s+|ever\s+)?(?:do|get|remember|"
+        r"manage|handle)\s+(?:anything|one\s+(?:single\s+)?thing|a\s+single\s+thing|"
+        r"the\s+simplest)(?:\s+right)?)\b",
+    ),
+    rule(
+        P,
+        "blame",
+        0.65,
+        rf"\b(?P<hit>{YOU}\s+(?:(?:always|totally|completely|just)\s+)?(?:ruin(?:ed|s)?|spoil(?:ed|t)|"
+        r"wreck(?:ed)?|embarrass(?:ed)?|humiliat(?:ed|e)|betray(?:ed)?|abandon(?:ed)?|"
+        r"neglect(?:ed)?|ignor(?:e|ed|ing)|blew\s+it|screwed\s+(?:it\s+|everything\s+)?up|"
+        r"messed\s+(?:it\s+|everything\s+)?up|let\s+me\s+down|don'?t\s+deserve))\b",
+        not_affectionate,
+    ),
+    rule(
+        P,
+        "character",
+        0.8,
+        rf"\b(?P<hit>(?:the\s+problem\s+(?:with\s+you\s+)?is(?:\s+that)?\s+{YOU}|{YOURE}\s+the\s+"
+        r"problem|your\s+problem\s+is))\b",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.65,
+        r"\b(?P<hit>I\s+(?:always|constantly)\s+have\s+to|I\s+have\s+to\s+do\s+everything|"
+        r"I\s+do\s+everything\s+(?:around\s+here|myself|in\s+this\s+house)|"
+        r"I'?m\s+(?:always\s+)?the\s+one\s+who\s+(?:always\s+)?has\s+to)\b",
+    ),
+    rule(P, "blame", 0.5, rf"\b(?P<hit>why\s+would\s+{YOU}\s+(?:do|say|think|even))\b"),
+    rule(P, "blame", 0.6, r"\b(?P<hit>what\s+were\s+you\s+thinking)\b"),
+    rule(
+        P,
+        "character",
+        0.65,
+        rf"\b(?P<hit>{YOU}(?:'ve|\s+have)\s+(?:no|zero)\s+(?:respect|consideration|decency|shame|"
+        r"sense|clue|idea\s+how\s+to))\b",
+        warm_elsewhere,
+    ),
+    rule(
+        P,
+        "blame",
+        0.7,
+        r"\b(?P<hit>I\s+hate\s+(?:it\s+)?(?:how|when|that)\s+(?:you|u))\b(?!\s+(?:have|had|has|"
+        r"can'?t|won'?t|are\s+(?:sick|away|leaving|gone)|'re\s+(?:sick|away|leaving|gone)|must))",
+        warm_after,
+    ),
+    rule(
+        P,
+        "blame",
+        0.55,
+        rf"\b(?P<hit>{YOU}\s+(?:should|could)(?:'?ve|\s+have)\s+at\s+least)\b",
+    ),
+    rule(
+        P,
+        "character",
+        0.7,
+        rf"\b(?P<hit>{YOU}(?:'ve|\s+have)\s+(?:gotten|become|grown)\s+(?:so\s+|really\s+)?{TRAITS})\b",
+        not_affectionate,
+    ),
+    rule(
+        P,
+        "generalising",
+        0.75,
+        rf"\b(?P<hit>{YOURE}\s+(?:always|never|constantly))\b",
+        always_guard,
+    ),
+    rule(P, "generalising", 0.6, r"\b(?P<hit>every\s*[.!]\s*single\s*[.!]?\s*(?:one|time|day)?)"),
+    rule(
+        P,
+        "generalising",
+        0.65,
+        rf"\b(?P<hit>{YOU}\s+(?:don'?t|never|no\s+longer|won'?t))\b(?=[^.!?]{{0,40}}\b(?:anymore|any\s+more)\b)",
+        warm_elsewhere,
+    ),
+    rule(
+        P,
+        "generalising",
+        0.65,
+        rf"\b(?P<hit>{YOU}\s+(?:don'?t|never|didn'?t|won'?t)\s+(?:do|help\s+with|clean|lift|"
+        r"contribute|pay\s+for|plan|fix|cook)\s+(?:anything|a\s+thing|at\s+all|squat)|"
+        rf"{YOU}\s+(?:do|did)\s+(?:absolutely\s+)?nothing)\b(?!\s+wrong)",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.75,
+        rf"\b(?P<hit>why\s+(?:do|must)\s+{YOU}\s+(?:always\s+)?(?:have\s+to\s+)?be\s+(?:like\s+this|"
+        r"this\s+way|so\s+\w+))\b",
+        warm_clause,
+    ),
+    rule(P, "generalising", 0.7, r"\b(?P<hit>(?:it'?s\s+)?always\s+something\s+with\s+you)\b"),
+    rule(P, "generalising", 0.75, r"\b(?P<hit>(?:so\s+)?typical\s+of\s+you)\b"),
+    rule(P, "generalising", 0.65, rf"\b(?P<hit>can'?t\s+{YOU}\s+(?:ever|just|even))\b"),
+    rule(
+        P,
+        "generalising",
+        0.7,
+        r"\b(?P<hit>I'?m\s+(?:so\s+|really\s+|getting\s+)?(?:sick|tired)\s+(?:and\s+tired\s+)?of\s+"
+        r"(?:you|your|u|ur|always|having\s+to|picking\s+up|doing\s+everything|being\s+the\s+only|"
+        r"doing\s+all\s+(?:the|of\s+the)))\b",
+    ),
+    rule(P, "character", 0.8, r"\b(?P<hit>nothing\s+(?:is\s+)?ever\s+good\s+enough)\b"),
+    rule(
+        P,
+        "generalising",
+        0.6,
+        rf"\b(?P<hit>{YOU}\s+make\s+everything\s+(?:so\s+)?(?:hard|difficult|complicated|about))\b",
+    ),
+    rule(
+        P,
+        "shouting",
+        0.45,
+        r"^(?=(?:[^a-z]*\b[A-Z]{2,}\b){3})(?P<hit>[^a-z]{10,})$",
+        warm_clause,
+    ),
+    rule(
+        P,
+        "character",
+        0.86,
+        rf"\b(?P<hit>{YOURE}\s+(?:honestly\s+|literally\s+|truly\s+)?the\s+(?:most\s+\w+|\w+est)\s+"
+        r"(?:person|partner|human|man|woman|husband|wife|boyfriend|girlfriend|people))\b",
+        not_affectionate,
+    ),
+    rule(
+        P,
+        "character",
+        0.8,
+        rf"\b(?P<hit>(?:could|can)\s+{YOU}\s+be\s+any\s+(?:more|less)\s+{TRAITS})\b",
+    ),
+    rule(
+        P,
+        "character",
+        0.75,
+        r"\b(?P<hit>what\s+kind\s+of\s+(?:person|partner|husband|wife|parent|adult|man|woman)\s+"
+        r"(?:forgets|does|would|says|leaves|doesn'?t))\b",
+    ),
+    rule(P, "character", 0.6, r"^\W*(?P<hit>who\s+does\s+that)\b"),
+    rule(
+        P,
+        "character",
+        0.7,
+        rf"\b(?P<hit>{YOU}\s+(?:spend|treat|use)\s+(?:money|me|people)\s+like)\b",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.75,
+        rf"\b(?P<hit>{YOU}\s+only\s+(?:ever\s+)?(?:call|text|talk\s+to\s+me|care|help|show\s+up|"
+        r"want\s+me|notice\s+me|touch\s+me|say\s+sorry|apologi[sz]e)\s+when)\b",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.7,
+        rf"\b(?P<hit>(?:yet|once)\s+again\s*,?\s*{YOU}(?:'ve|'re|\s+have|\s+are)?)\b",
+        warm_clause,
+    ),
+    rule(
+        P,
+        "generalising",
+        0.6,
+        r"\b(?P<hit>every\s+(?:single\s+)?time\s+I\s+(?:ask|say|bring|try|mention|need|want|"
+        r"talk|tell))\b(?=[^.!?]{0,60}\b(?:you|u)\b)",
+    ),
+    rule(
+        P,
+        "generalising",
+        0.7,
+        r"\b(?P<hit>(?:it'?s|it\s+is)\s+always\s+(?:me|I)\s+(?:who|that))\b",
+    ),
+    rule(
+        P,
+        "character",
+        0.75,
+        rf"\b(?P<hit>{YOU}\s+can'?t\s+be\s+trusted|{YOU}\s+can'?t\s+(?:be\s+)?rel(?:y|ied)\s+on)\b",
+    ),
+)
