@@ -40,7 +40,7 @@ format: setup
 
 # Re-pin every dependency after changing pyproject.toml.
 lock: setup
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.12 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.12 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) var/test-artifacts

@@ -34,3 +34,16 @@
     if (event.target.matches("[data-select-on-focus]")) event.target.select();
   });
 })();
+
+// The message coach offers a gentler wording: "Use this wording" puts it in the box.
+document.addEventListener("click", function (event) {
+  const button = event.target.closest("[data-coach-use]");
+  if (!button) return;
+  const feedback = button.closest(".coach-feedback");
+  const box = feedback && feedback.previousElementSibling;
+  if (box && box.tagName === "TEXTAREA") {
+    box.value = button.dataset.coachUse;
+    box.focus();
+    feedback.textContent = "";
+  }
+});

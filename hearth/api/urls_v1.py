@@ -36,7 +36,8 @@ api = NinjaAPI(
 )
 
 for module in hearth_app_modules("endpoints"):
-    api.add_router(module.PREFIX, module.router)
+    for prefix, router in getattr(module, "ROUTERS", [(module.PREFIX, module.router)]):
+        api.add_router(prefix, router)
 
 
 @api.exception_handler(Refusal)

@@ -5,6 +5,8 @@ A Hearth app may have, beside its models:
 - `content.py` with LIBRARIES: {name: ContentLibrary} for load_content and content_stats;
 - `today.py` with `today_card(request, couple) -> str`: a rendered card for the Today page
   (empty when there is nothing to show);
+- `endpoints.py` with a ninja `router` mounted at its `PREFIX` under /api/v1 (or `ROUTERS`,
+  a list of (prefix, router) pairs);
 - `demo.py` with `seed_demo_couple(*, couple, first, second, weeks, rng)` and
   `seed_bulk(*, couples, weeks, rng)` for seed_demo.
 """

@@ -7,6 +7,8 @@ from pydantic import Field
 
 from hearth.api.schemas import ErrorOut
 from hearth.couples.selectors import couple_for_user
+from hearth.talk.coach import analyze
+from hearth.talk.coaching import COACH_MAX
 from hearth.talk.endpoints_listening import router as listening_router
 from hearth.talk.endpoints_timeouts import router as timeouts_router
 from hearth.talk.models import REACTIONS, Answer, DailyQuestion
@@ -207,3 +209,38 @@ def reply(request: HttpRequest, answer_id: int, payload: ReplyIn):
 
 router.add_router("", timeouts_router)
 router.add_router("", listening_router)
+
+
+coach_router = Router(tags=["coach"])
+
+
+class DraftIn(Schema):
+    text: str = Field(max_length=COACH_MAX * 2)
+
+
+class SpanOut(Schema):
+    start: int
+    end: int
+    pattern: str
+    text: str
+
+
+class AnalysisOut(Schema):
+    harshness: float
+    is_harsh: bool
+    patterns: list[str]
+    spans: list[SpanOut]
+    reasons: dict[str, str]
+    suggestion: str | None
+
+
+@coach_router.post(
+    "/analyze",
+    response=AnalysisOut,
+    summary="The message coach: harsh patterns and a gentler wording",
+)
+def coach_analyze(request: HttpRequest, payload: DraftIn):
+    return analyze(payload.text[:COACH_MAX]).to_dict()
+
+
+ROUTERS = [(PREFIX, router), ("/coach", coach_router)]

@@ -1,6 +1,7 @@
 from django import forms
 
 from hearth.core.forms import CleanTextMixin
+from hearth.talk.coaching import CoachedTextarea
 from hearth.talk.services import ANSWER_MAX, REPLY_MAX
 
 
@@ -8,14 +9,14 @@ class AnswerForm(CleanTextMixin, forms.Form):
     text = forms.CharField(
         label="Your answer",
         max_length=ANSWER_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=CoachedTextarea(attrs={"rows": 4}),
         help_text="Only you can see it until you have both answered.",
     )
 
 
 class ReplyForm(CleanTextMixin, forms.Form):
     text = forms.CharField(
-        label="Your reply", max_length=REPLY_MAX, widget=forms.Textarea(attrs={"rows": 2})
+        label="Your reply", max_length=REPLY_MAX, widget=CoachedTextarea(attrs={"rows": 2})
     )
 
 

@@ -5,6 +5,7 @@ from hearth.talk import views, views_listening, views_timeouts
 app_name = "talk"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("coach/", views.coach, name="coach"),
     path("today/swap/", views.swap, name="swap"),
     path("questions/<int:pk>/answer/", views.answer, name="answer"),
     path("answers/<int:pk>/react/", views.react, name="react"),

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from hearth.couples.decorators import CoupleRequest, couple_required
+from hearth.talk.coaching import coach_context
 from hearth.talk.forms import AnswerForm, ArchiveSearchForm, ReplyForm
 from hearth.talk.guides import guide
 from hearth.talk.models import REACTION_LABELS, REACTIONS, DailyQuestion, RepairPhrase, Reply
@@ -179,3 +180,11 @@ def repair_phrases(request: HttpRequest) -> HttpResponse:
     for phrase in phrases:
         groups.setdefault(phrase.group, []).append(phrase)
     return render(request, "talk/repair.html", {"groups": groups})
+
+
+@require_POST
+@login_required
+def coach(request: HttpRequest) -> HttpResponse:
+    """The coach's view of a draft, for the compose boxes (htmx). Nothing is stored or logged."""
+    text = next((str(v) for k, v in request.POST.items() if k != "csrfmiddlewaretoken"), "")
+    return render(request, "talk/_coach_feedback.html", coach_context(text))

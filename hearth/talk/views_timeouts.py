@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hearth.core.forms import CleanTextMixin
 from hearth.couples.decorators import CoupleRequest, couple_required
+from hearth.talk.coaching import CoachedTextarea
 from hearth.talk.guides import guide
 from hearth.talk.models import RepairPhrase
 from hearth.talk.services import TalkError
@@ -41,7 +42,7 @@ def _debrief_field(label: str, help_text: str, required: bool = False) -> forms.
         help_text=help_text,
         max_length=DEBRIEF_MAX,
         required=required,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CoachedTextarea(attrs={"rows": 3}),
     )
 
 

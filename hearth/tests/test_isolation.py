@@ -201,6 +201,8 @@ ROUTES: dict[str, Case] = {
         body={"text": "Tell me more?"},
         outsider=HIDDEN,
     ),
+    "talk/coach/": Case(methods=("POST",)),
+    "api/v1/coach/analyze": Case(methods=("POST",), body={"text": "You never listen."}),
     "talk/timeout/": Case(),
     "talk/timeout/start/": Case(methods=("POST",)),
     "talk/timeout/<int:pk>/end/": Case(
