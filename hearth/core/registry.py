@@ -1,7 +1,7 @@
 """How pillar apps plug into the shared pages and commands without the core naming them.
 
 A Hearth app may have, beside its models:
-- `nav` on its AppConfig: {"label": "Talk", "url": "talk:home", "order": 10};
+- `nav` on its AppConfig: {"label": "Talk", "url": "talk:home", "order": 10, "description": …};
 - `content.py` with LIBRARIES: {name: ContentLibrary} for load_content and content_stats;
 - `today.py` with `today_card(request, couple) -> str`: a rendered card for the Today page
   (empty when there is nothing to show);
@@ -36,6 +36,7 @@ class NavItem:
     label: str
     url_name: str
     order: int
+    description: str = ""
 
 
 def navigation() -> list[NavItem]:
@@ -43,7 +44,9 @@ def navigation() -> list[NavItem]:
     for config in apps.get_app_configs():
         nav = getattr(config, "nav", None)
         if isinstance(nav, dict):
-            items.append(NavItem(nav["label"], nav["url"], nav.get("order", 50)))
+            items.append(
+                NavItem(nav["label"], nav["url"], nav.get("order", 50), nav.get("description", ""))
+            )
     return sorted(items, key=lambda item: item.order)
 
 
