@@ -24,8 +24,8 @@ from hearth.api.models import ApiToken
 from hearth.conftest_helpers import login_client
 from hearth.couples.selectors import couple_for_user
 from hearth.couples.services import invite_create
-from hearth.talk.services import answer_save, daily_question_for
 from hearth.talk.listening import session_join, session_start, session_step
+from hearth.talk.services import answer_save, daily_question_for
 from hearth.talk.timeouts import debrief_write, timeout_start
 from hearth.tests.factories import UserFactory, make_couple, make_questions
 from hearth.tests.passkeys import SoftPasskey
