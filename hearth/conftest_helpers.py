@@ -21,3 +21,11 @@ def login_client(user, *, recently_authenticated: bool = True) -> Client:
         session["account_authentication_methods_user"] = str(user.pk)
         session.save()
     return client
+
+
+def browser_log_in(page, email: str, password: str) -> None:
+    """Sign in through the real login form, in a Playwright page."""
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In", exact=True).click()

@@ -29,6 +29,16 @@ def couple_for_user(user) -> Couple | None:
     return membership.couple if membership else None
 
 
+def couple_required_for(user) -> Couple:
+    """The user's couple, or a refusal that says to pair first (for the API)."""
+    from hearth.core.errors import Refusal
+
+    couple = couple_for_user(user)
+    if couple is None:
+        raise Refusal("Pair with your partner first.", code="not_paired", status=409)
+    return couple
+
+
 def partner_of(user, couple: Couple):
     membership = (
         Membership.objects.select_related("user")

@@ -6,7 +6,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from hearth.api.schemas import ErrorOut
-from hearth.couples.selectors import couple_for_user
+from hearth.couples.selectors import couple_required_for
 from hearth.talk.coach import analyze
 from hearth.talk.coaching import COACH_MAX
 from hearth.talk.endpoints_listening import router as listening_router
@@ -23,7 +23,6 @@ from hearth.talk.selectors import (
 from hearth.talk.services import (
     ANSWER_MAX,
     REPLY_MAX,
-    TalkError,
     answer_save,
     daily_question_for,
     daily_question_swap,
@@ -130,16 +129,9 @@ def _fresh_view(request: HttpRequest, daily_question: DailyQuestion) -> Question
     return question_view(loaded, request.user)
 
 
-def _couple(request: HttpRequest):
-    couple = couple_for_user(request.user)
-    if couple is None:
-        raise TalkError("Pair with your partner first.", code="not_paired", status=409)
-    return couple
-
-
 @router.get("/today", response={200: DailyQuestionOut, 409: ErrorOut}, summary="Today's question")
 def today(request: HttpRequest):
-    daily_question = daily_question_for(couple=_couple(request))
+    daily_question = daily_question_for(couple=couple_required_for(request.user))
     return _out(_fresh_view(request, daily_question), with_swaps=True)
 
 
@@ -149,7 +141,7 @@ def today(request: HttpRequest):
     summary="Swap today's question",
 )
 def swap(request: HttpRequest):
-    daily_question = daily_question_swap(couple=_couple(request))
+    daily_question = daily_question_swap(couple=couple_required_for(request.user))
     return _out(_fresh_view(request, daily_question), with_swaps=True)
 
 

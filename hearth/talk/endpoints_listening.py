@@ -7,7 +7,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from hearth.api.schemas import ErrorOut
-from hearth.couples.selectors import couple_for_user
+from hearth.couples.selectors import couple_required_for
 from hearth.talk.listening import (
     STEP_MAX,
     get_session_for_user,
@@ -20,7 +20,6 @@ from hearth.talk.listening import (
     session_summary,
 )
 from hearth.talk.models import ListeningSession
-from hearth.talk.services import TalkError
 
 router = Router(tags=["talk"])
 
@@ -88,10 +87,11 @@ def _out(session: ListeningSession) -> dict:
     summary="Start a listening session (I speak first)",
 )
 def listening_create(request: HttpRequest, payload: StartIn):
-    couple = couple_for_user(request.user)
-    if couple is None:
-        raise TalkError("Pair with your partner first.", code="not_paired", status=409)
-    session = session_start(user=request.user, couple=couple, shared_device=payload.shared_device)
+    session = session_start(
+        user=request.user,
+        couple=couple_required_for(request.user),
+        shared_device=payload.shared_device,
+    )
     return Status(201, _out(session))
 
 

@@ -7,8 +7,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from hearth.api.schemas import ErrorOut
-from hearth.couples.selectors import couple_for_user
-from hearth.talk.services import TalkError
+from hearth.couples.selectors import couple_required_for
 from hearth.talk.timeouts import (
     DEBRIEF_MAX,
     current_timeout,
@@ -63,20 +62,13 @@ class ShareIn(Schema):
     shared: bool
 
 
-def _couple(request: HttpRequest):
-    couple = couple_for_user(request.user)
-    if couple is None:
-        raise TalkError("Pair with your partner first.", code="not_paired", status=409)
-    return couple
-
-
 @router.get(
     "/timeouts/current",
     response={200: TimeoutOut, 404: ErrorOut, 409: ErrorOut},
     summary="The break now on, if any",
 )
 def timeout_current(request: HttpRequest):
-    timeout = current_timeout(_couple(request))
+    timeout = current_timeout(couple_required_for(request.user))
     if timeout is None:
         return Status(404, {"detail": "No break is on.", "code": "no_timeout"})
     return timeout
@@ -89,7 +81,10 @@ def timeout_current(request: HttpRequest):
 )
 def timeout_create(request: HttpRequest, payload: TimeoutIn):
     return Status(
-        201, timeout_start(user=request.user, couple=_couple(request), minutes=payload.minutes)
+        201,
+        timeout_start(
+            user=request.user, couple=couple_required_for(request.user), minutes=payload.minutes
+        ),
     )
 
 
@@ -115,7 +110,7 @@ def debrief_list(request: HttpRequest):
     "/debriefs", response={201: DebriefOut, 400: ErrorOut, 409: ErrorOut}, summary="Write a debrief"
 )
 def debrief_create(request: HttpRequest, payload: DebriefIn):
-    couple = _couple(request)
+    couple = couple_required_for(request.user)
     timeout = get_timeout_for_user(request.user, payload.timeout_id) if payload.timeout_id else None
     debrief = debrief_write(
         user=request.user,

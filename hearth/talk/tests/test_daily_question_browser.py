@@ -3,16 +3,14 @@
 import pytest
 from playwright.sync_api import expect
 
+from hearth.conftest_helpers import browser_log_in
 from hearth.tests.factories import PASSWORD, UserFactory, make_couple, make_questions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    browser_log_in(page, email, PASSWORD)
 
 
 def test_both_answer_and_only_then_see_each_other(new_phone, screenshot):
