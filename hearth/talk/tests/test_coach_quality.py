@@ -1,9 +1,9 @@
 """The coach measured on data its author never saw, with fixed thresholds (issue #3).
 
 - coach_messages.tsv: 380 couple messages written for this test by someone other than the
-  coach's author: false alarms on kind messages <= 0.10. (The issue also asks for harsh
-  recall >= 0.90 and the right pattern first >= 0.80; the coach is not there yet, at about
-  0.72 and 0.70, so those stay open in issue #3 rather than being tested at a lower bar.)
+  coach's author: false alarms on kind messages <= 0.10, the right pattern first >= 0.80.
+  (The issue also asks for harsh recall >= 0.90; the coach is at about 0.88, so that stays
+  open in issue #3 rather than being tested at a lower bar.)
 - GoEmotions dev split: ROC AUC of `harshness`, hostile against appreciative, >= 0.92.
 Speed and memory are measured by `make bench`, not here: tests never time things.
 """
@@ -75,6 +75,12 @@ def test_it_flags_at_most_10_percent_of_kind_messages(results):
     kind = [analysis for label, _, analysis in results if label == "ok"]
     false_alarms = sum(analysis.is_harsh for analysis in kind) / len(kind)
     assert false_alarms <= 0.10, f"false alarms {false_alarms:.3f}"
+
+
+def test_it_names_the_right_pattern_for_at_least_80_percent(results):
+    harsh = [(patterns, analysis) for label, patterns, analysis in results if label == "harsh"]
+    right = sum(bool(a.patterns) and a.patterns[0] in patterns for patterns, a in harsh)
+    assert right / len(harsh) >= 0.80, f"pattern accuracy {right / len(harsh):.3f}"
 
 
 def test_harshness_separates_hostile_from_appreciative_comments():
