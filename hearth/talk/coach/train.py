@@ -1,6 +1,7 @@
 """Fit the learned layer (``learned_weights.json``) on the training corpus, reproducibly.
 
-    python -m hearth.talk.coach.train --corpus hearth/talk/coach/training/couple_messages.tsv
+    python -m hearth.talk.coach.train --corpus hearth/talk/coach/training/*.tsv \
+        --kind-comments ../shared/data/goemotions/train.tsv --kind-limit 5000
 
 Prints a 5-fold cross-validated estimate first, so the figure is about unseen wording.
 """
@@ -113,21 +114,20 @@ def cross_validate(rows: list[tuple[dict[str, float], int]], folds: int = 5) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--corpus", type=Path, nargs="+", required=True)
     parser.add_argument("--kind-comments", type=Path, help="GoEmotions train.tsv (optional)")
     parser.add_argument("--kind-limit", type=int, default=3000)
     parser.add_argument("--no-cv", action="store_true")
     args = parser.parse_args()
-    rows = load(args.corpus)
+    rows = [row for path in args.corpus for row in load(path)]
     if not args.no_cv:
         print("5-fold cross-validation:", cross_validate(rows))
     if args.kind_comments:
         rows += load_kind_comments(args.kind_comments, args.kind_limit)
     weights = fit(rows)
+    sources = [path.name for path in args.corpus]
     WEIGHTS.write_text(
-        json.dumps(
-            {"source": args.corpus.name, "classes": CLASSES, "weights": weights}, sort_keys=True
-        )
+        json.dumps({"sources": sources, "classes": CLASSES, "weights": weights}, sort_keys=True)
     )
     print(f"{len(weights)} features written to {WEIGHTS.name}")
 

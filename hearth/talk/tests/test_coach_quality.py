@@ -1,9 +1,8 @@
 """The coach measured on data its author never saw, with fixed thresholds (issue #3).
 
 - coach_messages.tsv: 380 couple messages written for this test by someone other than the
-  coach's author: false alarms on kind messages <= 0.10, the right pattern first >= 0.80.
-  (The issue also asks for harsh recall >= 0.90; the coach is at about 0.88, so that stays
-  open in issue #3 rather than being tested at a lower bar.)
+  coach's author: harsh recall >= 0.90, false alarms on kind messages <= 0.10, the right
+  pattern first >= 0.80.
 - GoEmotions dev split: ROC AUC of `harshness`, hostile against appreciative, >= 0.92.
 Speed and memory are measured by `make bench`, not here: tests never time things.
 """
@@ -69,6 +68,12 @@ def test_the_held_out_set_is_big_enough_and_covers_every_pattern():
     primaries = [patterns[0] for label, patterns, _ in messages if label == "harsh"]
     for pattern in ("criticism", "contempt", "defensiveness", "stonewalling"):
         assert primaries.count(pattern) >= 30
+
+
+def test_it_catches_at_least_90_percent_of_harsh_messages(results):
+    harsh = [analysis for label, _, analysis in results if label == "harsh"]
+    recall = sum(analysis.is_harsh for analysis in harsh) / len(harsh)
+    assert recall >= 0.90, f"recall {recall:.3f}"
 
 
 def test_it_flags_at_most_10_percent_of_kind_messages(results):
