@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || command -v python3.12 || command -v python3)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: setup run test test-fast lint format lock bench clean
+.PHONY: setup run test lint format lock bench clean
 
 setup: $(VENV)/.installed
 
@@ -37,6 +37,13 @@ lint: setup
 format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Benchmarks report figures (tests never time anything); results also go to var/bench.json.
+# For now: the message coach, on one core (taskset), over the GoEmotions dev split.
+bench: setup
+	@mkdir -p var
+	$(shell command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m hearth.talk.coach.evaluate \
+		--goemotions hearth/talk/tests/data/goemotions/dev.tsv --json var/bench.json
 
 # Re-pin every dependency after changing pyproject.toml.
 lock: setup

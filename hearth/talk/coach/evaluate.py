@@ -10,9 +10,11 @@ so the first call's one-off lexicon load is not counted.
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from .analyzer import analyze
 from .goemotions import load_two_class, roc_auc
@@ -46,6 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Evaluate the message coach.")
     parser.add_argument("--goemotions", required=True, help="path to a GoEmotions TSV (dev)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N rows (0 = all)")
+    parser.add_argument("--json", help="also merge the figures into this JSON file (make bench)")
     args = parser.parse_args(argv)
 
     rows = load_two_class(args.goemotions)
@@ -71,7 +74,18 @@ def main(argv: list[str] | None = None) -> None:
         f"p50 {percentile(timings, 50):.3f}  p95 {percentile(timings, 95):.3f}  "
         f"max {max(timings):.3f}"
     )
-    print(f"memory (fresh import + first call, traced peak): {measure_memory():.1f} MiB")
+    memory = measure_memory()
+    print(f"memory (fresh import + first call, traced peak): {memory:.1f} MiB")
+    if args.json:
+        path = Path(args.json)
+        figures = json.loads(path.read_text()) if path.exists() else {}
+        figures.update(
+            coach_p95_ms=round(percentile(timings, 95), 3),
+            coach_auc_goemotions=round(roc_auc(scores, labels), 4),
+            coach_memory_mb=round(memory, 1),
+        )
+        path.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
+        print(f"written to {path}")
 
 
 if __name__ == "__main__":
