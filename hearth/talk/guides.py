@@ -1,17 +1,11 @@
-"""The in-app guides (hearth/talk/content/guides.toml), read once per process."""
+"""Talk's in-app guides (hearth/talk/content/guides.toml)."""
 
-import tomllib
-from functools import cache
 from pathlib import Path
+
+from hearth.core.guides import read_guides
 
 GUIDES = Path(__file__).parent / "content" / "guides.toml"
 
 
-@cache
-def guides() -> dict:
-    with GUIDES.open("rb") as handle:
-        return tomllib.load(handle)
-
-
 def guide(name: str) -> dict:
-    return guides()[name]
+    return read_guides(GUIDES)[name]
