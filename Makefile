@@ -26,7 +26,7 @@ run: setup
 	HEARTH_LOCAL=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup
-	@bash scripts/check-chromium
+	@bash scripts/check-system-packages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: setup
