@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "hearth.accounts",
     "hearth.couples",
     "hearth.talk",
+    "hearth.together",
     "hearth.api",
 ]
 
@@ -209,6 +210,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+
+# Couples' photos: never under STATIC_ROOT or any path a web server serves; only the
+# permission-checked photo view reads them. Back this directory up with the database.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
+PHOTO_MAX_BYTES = 10 * 1024 * 1024
+PHOTO_MAX_PIXELS = 40_000_000
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("settings/tokens/", include("hearth.api.urls")),
     path("couple/", include("hearth.couples.urls")),
     path("talk/", include("hearth.talk.urls")),
+    path("together/", include("hearth.together.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

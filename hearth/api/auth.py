@@ -1,7 +1,14 @@
 from django.http import HttpRequest
 from ninja.security import HttpBearer, django_auth
 
+from hearth.accounts.models import User
 from hearth.api.models import ApiToken
+
+
+class ApiRequest(HttpRequest):
+    """A request the API has authenticated: the user is a real Hearth user."""
+
+    user: User  # type: ignore[assignment]
 
 
 class BearerToken(HttpBearer):

@@ -36,7 +36,8 @@ api = NinjaAPI(
 )
 
 for module in hearth_app_modules("endpoints"):
-    for prefix, router in getattr(module, "ROUTERS", [(module.PREFIX, module.router)]):
+    routers = getattr(module, "ROUTERS", None) or [(module.PREFIX, module.router)]
+    for prefix, router in routers:
         api.add_router(prefix, router)
 
 

@@ -5,7 +5,8 @@ from hearth.core.registry import navigation as registered_navigation
 
 
 def navigation(request) -> dict:
-    """The main navigation: Today, each pillar that exists, Settings."""
+    """The main navigation: Today, each pillar that exists, Settings; and the partner on
+    pages for a couple (set by couple_required, no query here)."""
     entries = [("Today", reverse("today"))]
     entries += [(item.label, reverse(item.url_name)) for item in registered_navigation()]
     entries.append(("Settings", reverse("accounts:settings")))
@@ -14,4 +15,7 @@ def navigation(request) -> dict:
         {"label": label, "url": url, "current": path == url if url == "/" else path.startswith(url)}
         for label, url in entries
     ]
-    return {"nav": nav, "QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
+    context = {"nav": nav, "QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
+    if hasattr(request, "partner"):
+        context["partner"] = request.partner
+    return context

@@ -17,6 +17,10 @@ class Event(CoupleOwned):
         PARTNER_ANSWERED = "partner_answered", "Your partner answered today's question"
         TIMEOUT_STARTED = "timeout_started", "Your partner asked for a break"
         TIMEOUT_OVER = "timeout_over", "Your break is over: time to come back, gently"
+        DATE_PROPOSED = "date_proposed", "Your partner suggested a date"
+        DATE_ANSWERED = "date_answered", "Your partner answered about your date"
+        DATE_SOON = "date_soon", "Your date is coming up"
+        PRESENT_STARTED = "present_started", "Your partner put their phone away: join them"
 
     kind = models.CharField(max_length=40, choices=Kind.choices)
     recipient = models.ForeignKey(

@@ -7,10 +7,11 @@ of another couple in the database, and no response to the outsider or to an
 anonymous visitor may contain the owner's or partner's names or e-mails.
 """
 
+import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
@@ -19,6 +20,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from hearth.api.models import ApiToken
 from hearth.conftest_helpers import login_client
@@ -63,12 +65,22 @@ def user_object(name: str):
     return lambda world: {"pk": world.objects[name].pk}
 
 
+def together(name: str):
+    return lambda world: {"pk": world.objects[name].pk}
+
+
+def api_id(name: str):
+    return lambda world: {f"{name}_id": world.objects[name].pk}
+
+
 PUBLIC = Case(anonymous=OK)
 ACCOUNT_PAGE = Case()
 # Pages about a second factor the person has not set up: 404 until they do.
 NOTHING_YET = Case(owner=(OK, 404), partner=(OK, 404), outsider=(OK, 404))
 # An empty form is refused with 400.
 FORM = ("GET", "POST")
+# A list to read, and an empty title refused (400 by the service, or 422 by the schema).
+LIST_OR_400 = (OK, 400, 422)
 EMPTY_FORM = (OK, 400)
 
 ROUTES: dict[str, Case] = {
@@ -260,6 +272,185 @@ ROUTES: dict[str, Case] = {
         kwargs=lambda world: {"session_id": world.objects["session"].pk, "action": "pause"},
         outsider=HIDDEN,
     ),
+    # Together: the couple's dates, rituals, memories and photos; a calendar feed whose
+    # address is itself the credential.
+    "together/": Case(),
+    "together/ideas/": Case(),
+    "together/dates/": Case(),
+    "together/dates/new/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "together/dates/<int:pk>/": Case(kwargs=together("date"), outsider=HIDDEN),
+    "together/dates/<int:pk>/suggest/": Case(
+        methods=("POST",), kwargs=together("date"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "together/dates/<int:pk>/rate/": Case(
+        methods=("POST",), kwargs=together("date"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "together/dates/<int:pk>/<slug:action>/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["date"].pk, "action": "accept"},
+        outsider=HIDDEN,
+    ),
+    "together/rituals/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "together/rituals/<int:pk>/": Case(kwargs=together("ritual"), outsider=HIDDEN),
+    "together/rituals/<int:pk>/<slug:action>/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["ritual"].pk, "action": "skip"},
+        outsider=HIDDEN,
+    ),
+    "together/calendar/": Case(methods=("GET", "POST")),
+    "together/calendar/<str:token>.ics": Case(
+        kwargs=lambda world: {"token": world.objects["feed_token"]}, anonymous=OK, bearer_link=True
+    ),
+    "together/present/": Case(),
+    "together/present/start/": Case(methods=("POST",)),
+    "together/present/<int:pk>/end/": Case(
+        methods=("POST",), kwargs=together("present"), outsider=HIDDEN
+    ),
+    "together/bucket/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "together/bucket/<int:pk>/<slug:action>/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["bucket_item"].pk, "action": "done"},
+        outsider=HIDDEN,
+    ),
+    "together/memories/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "together/memories/<int:pk>/": Case(kwargs=together("memory"), outsider=HIDDEN),
+    "together/memories/<int:pk>/reflect/": Case(
+        methods=("POST",), kwargs=together("memory"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "together/memories/<int:pk>/photos/": Case(
+        methods=("POST",), kwargs=together("memory"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "together/memories/<int:pk>/remove/": Case(
+        methods=("POST",), kwargs=together("memory"), outsider=HIDDEN
+    ),
+    "together/photos/<int:pk>/": Case(kwargs=together("photo"), outsider=HIDDEN),
+    "together/photos/<int:pk>/remove/": Case(
+        methods=("POST",), kwargs=together("photo"), outsider=HIDDEN
+    ),
+    "api/v1/together/ideas": Case(outsider=OK),
+    # No idea library loaded in this world: "nothing fits" is the kind 404.
+    "api/v1/together/ideas/surprise": Case(owner=404, partner=404, outsider=404),
+    "api/v1/together/dates": Case(
+        methods=("GET", "POST"),
+        body={"title": ""},
+        owner=LIST_OR_400,
+        partner=LIST_OR_400,
+        outsider=LIST_OR_400,
+    ),
+    "api/v1/together/dates/<int:date_id>": Case(kwargs=api_id("date"), outsider=HIDDEN),
+    "api/v1/together/dates/<int:date_id>/accept": Case(
+        methods=("POST",), kwargs=api_id("date"), owner=409, outsider=HIDDEN
+    ),
+    "api/v1/together/dates/<int:date_id>/decline": Case(
+        methods=("POST",), kwargs=api_id("date"), owner=409, outsider=HIDDEN
+    ),
+    "api/v1/together/dates/<int:date_id>/cancel": Case(
+        methods=("POST",), kwargs=api_id("date"), outsider=HIDDEN
+    ),
+    "api/v1/together/dates/<int:date_id>/suggest-time": Case(
+        methods=("POST",),
+        kwargs=api_id("date"),
+        body={"starts_at": "2001-01-01T10:00:00Z"},
+        owner=400,  # that time has passed
+        partner=400,
+        outsider=HIDDEN,
+    ),
+    "api/v1/together/dates/<int:date_id>/reflection": Case(
+        methods=("PUT",),
+        kwargs=api_id("date"),
+        body={"rating": 5, "text": "Lovely"},
+        owner=409,  # not happened yet
+        partner=409,
+        outsider=HIDDEN,
+    ),
+    "api/v1/together/rituals": Case(
+        methods=("GET", "POST"),
+        body={"title": ""},
+        owner=LIST_OR_400,
+        partner=LIST_OR_400,
+        outsider=LIST_OR_400,
+    ),
+    "api/v1/together/rituals/<int:ritual_id>": Case(kwargs=api_id("ritual"), outsider=HIDDEN),
+    "api/v1/together/rituals/<int:ritual_id>/skips": Case(
+        methods=("POST",),
+        kwargs=api_id("ritual"),
+        body={"day": "2001-01-01"},
+        owner=400,
+        partner=400,
+        outsider=HIDDEN,
+    ),
+    "api/v1/together/rituals/<int:ritual_id>/skips/<day>": Case(
+        methods=("DELETE",),
+        kwargs=lambda world: {"ritual_id": world.objects["ritual"].pk, "day": "2030-01-06"},
+        outsider=HIDDEN,
+    ),
+    "api/v1/together/rituals/<int:ritual_id>/end": Case(
+        methods=("POST",), kwargs=api_id("ritual"), outsider=HIDDEN
+    ),
+    "api/v1/together/calendar": Case(methods=("GET", "POST", "DELETE"), body={}),
+    "api/v1/together/present/current": Case(outsider=(OK, 404)),
+    "api/v1/together/present": Case(methods=("POST",), body={}),
+    "api/v1/together/present/<int:session_id>/end": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"session_id": world.objects["present"].pk},
+        outsider=HIDDEN,
+    ),
+    "api/v1/together/bucket": Case(
+        methods=("GET", "POST"),
+        body={"title": ""},
+        owner=LIST_OR_400,
+        partner=LIST_OR_400,
+        outsider=LIST_OR_400,
+    ),
+    "api/v1/together/bucket/<int:item_id>/done": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"item_id": world.objects["bucket_item"].pk},
+        body={},
+        outsider=HIDDEN,
+    ),
+    "api/v1/together/bucket/<int:item_id>": Case(
+        methods=("DELETE",),
+        kwargs=lambda world: {"item_id": world.objects["bucket_item"].pk},
+        outsider=HIDDEN,
+    ),
+    "api/v1/together/memories": Case(
+        methods=("GET", "POST"),
+        body={"title": ""},
+        owner=LIST_OR_400,
+        partner=LIST_OR_400,
+        outsider=LIST_OR_400,
+    ),
+    "api/v1/together/memories/<int:memory_id>": Case(
+        methods=("GET", "DELETE"),
+        kwargs=api_id("memory"),
+        partner=(OK, 403),  # only who added it removes it
+        outsider=HIDDEN,
+    ),
+    "api/v1/together/memories/<int:memory_id>/reflection": Case(
+        methods=("PUT",),
+        kwargs=api_id("memory"),
+        body={"text": ""},
+        owner=400,
+        partner=400,
+        outsider=HIDDEN,
+    ),
+    # Without a file the request is refused (422) before any memory is looked up, for all.
+    "api/v1/together/memories/<int:memory_id>/photos": Case(
+        methods=("POST",), kwargs=api_id("memory"), owner=422, partner=422, outsider=422
+    ),
+    "api/v1/together/photos/<int:photo_id>": Case(
+        methods=("GET", "DELETE"),
+        kwargs=lambda world: {"photo_id": world.objects["photo"].pk},
+        outsider=HIDDEN,
+    ),
     "api/v1/tokens/<int:token_id>": Case(
         methods=("DELETE",),
         kwargs=lambda world: {"token_id": world.objects["token"].pk},
@@ -300,7 +491,8 @@ def test_every_route_has_an_isolation_case():
 
 
 @pytest.fixture
-def world(db) -> World:
+def world(db, settings, tmp_path) -> World:
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     owner = UserFactory.create(display_name="Olivander Quill", email="olivander.quill@example.com")
     partner = UserFactory.create(display_name="Persimmon Vale", email="persimmon.vale@example.com")
     make_couple(owner, partner)
@@ -333,6 +525,7 @@ def world(db) -> World:
         user=partner, couple=couple, felt=PARTNER_PRIVATE, shared=False
     )
     debrief_write(user=owner, couple=couple, felt=OWNER_SHARED, shared=True)
+    together_world(world, couple)
     their_couple = couple_for_user(outsider)
     assert their_couple is not None
     answer_save(
@@ -354,6 +547,55 @@ def world(db) -> World:
     return world
 
 
+def together_world(world: World, couple) -> None:
+    """A date the partner must answer, a ritual, a memory with a photo and reflections, a
+    bucket-list item, phones away, and the owner's calendar address."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from hearth.together import feed, memories, services
+
+    owner, partner = world.owner, world.partner
+    world.objects["date"] = services.date_propose(
+        user=owner,
+        couple=couple,
+        starts_at=timezone.now() + timedelta(days=3),
+        time_zone="UTC",
+        title="Harbour walk",
+        details=OWNER_DATE_DETAILS,
+    )
+    world.objects["ritual"] = services.ritual_create(
+        user=partner,
+        couple=couple,
+        kind="check_in",
+        title="Sunday check-in",
+        frequency="weekly",
+        starts_on=couple.local_today(),
+        at=time(18, 30),
+        time_zone="UTC",
+        notes=PARTNER_RITUAL_NOTES,
+    )
+    memory = memories.memory_create(
+        user=owner,
+        couple=couple,
+        title="The ferry",
+        happened_on=couple.local_today(),
+        reflection=OWNER_REFLECTION,
+    )
+    memories.reflection_write(user=partner, memory=memory, text=PARTNER_REFLECTION)
+    image = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(image, "PNG")
+    world.objects["photo"] = memories.photo_add(
+        user=partner, memory=memory, upload=SimpleUploadedFile("p.png", image.getvalue())
+    )
+    world.objects["memory"] = memory
+    world.objects["bucket_item"] = memories.bucket_add(
+        user=owner, couple=couple, title="Night kayaking", notes=OWNER_BUCKET_NOTES
+    )
+    world.objects["present"] = services.present_start(user=owner, couple=couple)
+    world.objects["feed_token"] = feed.feed_issue(user=owner)
+
+
 # Words each role may see: a partner's unrevealed answer is not for the owner, and no couple's
 # words are for anyone outside it.
 OWNER_WORDS = "Owner words: the lighthouse at dusk"
@@ -363,7 +605,17 @@ OUTSIDER_WORDS = "Outsider words: a red kite"
 PARTNER_PRIVATE = "Partner private debrief: the quiet drive home"
 OWNER_SHARED = "Owner shared debrief: the burnt toast"
 OWNER_FEELING = "Owner feeling: lonely on weeknights"
+OWNER_DATE_DETAILS = "Owner date details: bring the green thermos"
+PARTNER_RITUAL_NOTES = "Partner ritual notes: tea before talking"
+OWNER_REFLECTION = "Owner reflection: the gulls stealing chips"
+PARTNER_REFLECTION = "Partner reflection: your hand on the rail"
+OWNER_BUCKET_NOTES = "Owner bucket notes: the bioluminescent bay"
 SEEN_BY = {
+    OWNER_DATE_DETAILS: {"owner", "partner"},
+    PARTNER_RITUAL_NOTES: {"owner", "partner"},
+    OWNER_REFLECTION: {"owner", "partner"},
+    PARTNER_REFLECTION: {"owner", "partner"},
+    OWNER_BUCKET_NOTES: {"owner", "partner"},
     OWNER_FEELING: {"owner", "partner"},
     PARTNER_PRIVATE: {"partner"},
     OWNER_SHARED: {"owner", "partner"},
@@ -426,7 +678,8 @@ def test_route_isolation(world, route, method, role):
     path = fill(route, case.kwargs(world))
     response = request_as(world, role, method, path, case.body)
     check(getattr(case, role), response, path)
-    body = response.content.decode(errors="replace")
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    body = raw.decode(errors="replace")
     for words, roles in SEEN_BY.items():
         if role not in roles:
             assert words not in body, f"{path} shows “{words}” to the {role}"
