@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "hearth.couples",
     "hearth.talk",
     "hearth.together",
+    "hearth.appreciate",
     "hearth.api",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("couple/", include("hearth.couples.urls")),
     path("talk/", include("hearth.talk.urls")),
     path("together/", include("hearth.together.urls")),
+    path("appreciate/", include("hearth.appreciate.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

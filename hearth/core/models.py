@@ -21,6 +21,8 @@ class Event(CoupleOwned):
         DATE_ANSWERED = "date_answered", "Your partner answered about your date"
         DATE_SOON = "date_soon", "Your date is coming up"
         PRESENT_STARTED = "present_started", "Your partner put their phone away: join them"
+        NOTE_RECEIVED = "note_received", "Your partner sent you some appreciation"
+        GESTURE_NOTICED = "gesture_noticed", "Your partner noticed something you did"
 
     kind = models.CharField(max_length=40, choices=Kind.choices)
     recipient = models.ForeignKey(

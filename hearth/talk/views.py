@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from hearth.core.http import next_url
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.talk.coaching import coach_context
 from hearth.talk.forms import AnswerForm, ArchiveSearchForm, ReplyForm
@@ -94,7 +95,7 @@ def answer(request: CoupleRequest, pk: int) -> HttpResponse:
     if status == 400:
         context = question_card_context(request, daily_question, **extra)
         return render(request, "talk/home.html", context, status=400)
-    return redirect(request.POST.get("next") or "talk:home")
+    return redirect(next_url(request, "talk:home"))
 
 
 @require_POST
@@ -118,7 +119,7 @@ def react(request: CoupleRequest, pk: int) -> HttpResponse:
         reaction_set(user=request.user, answer=answer, kind=request.POST.get("kind", ""))
     except TalkError as refused:
         return HttpResponse(refused.message, status=refused.status, content_type="text/plain")
-    return render_card(request, answer.daily_question) or redirect(_back(request))
+    return render_card(request, answer.daily_question) or redirect(next_url(request, "talk:home"))
 
 
 @require_POST
@@ -144,12 +145,7 @@ def reply(request: CoupleRequest, pk: int) -> HttpResponse:
         return response
     if error:
         return HttpResponse(error, status=400, content_type="text/plain")
-    return redirect(_back(request))
-
-
-def _back(request: HttpRequest) -> str:
-    target = request.POST.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else "/talk/"
+    return redirect(next_url(request, "talk:home"))
 
 
 @require_GET

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time, timedelta
+from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
@@ -81,6 +82,11 @@ NOTHING_YET = Case(owner=(OK, 404), partner=(OK, 404), outsider=(OK, 404))
 FORM = ("GET", "POST")
 # A list to read, and an empty title refused (400 by the service, or 422 by the schema).
 LIST_OR_400 = (OK, 400, 422)
+ALL_LIST_OR_400: dict[str, Any] = {
+    "owner": LIST_OR_400,
+    "partner": LIST_OR_400,
+    "outsider": LIST_OR_400,
+}
 EMPTY_FORM = (OK, 400)
 
 ROUTES: dict[str, Case] = {
@@ -341,9 +347,7 @@ ROUTES: dict[str, Case] = {
     "api/v1/together/dates": Case(
         methods=("GET", "POST"),
         body={"title": ""},
-        owner=LIST_OR_400,
-        partner=LIST_OR_400,
-        outsider=LIST_OR_400,
+        **ALL_LIST_OR_400,
     ),
     "api/v1/together/dates/<int:date_id>": Case(kwargs=api_id("date"), outsider=HIDDEN),
     "api/v1/together/dates/<int:date_id>/accept": Case(
@@ -374,9 +378,7 @@ ROUTES: dict[str, Case] = {
     "api/v1/together/rituals": Case(
         methods=("GET", "POST"),
         body={"title": ""},
-        owner=LIST_OR_400,
-        partner=LIST_OR_400,
-        outsider=LIST_OR_400,
+        **ALL_LIST_OR_400,
     ),
     "api/v1/together/rituals/<int:ritual_id>": Case(kwargs=api_id("ritual"), outsider=HIDDEN),
     "api/v1/together/rituals/<int:ritual_id>/skips": Case(
@@ -406,9 +408,7 @@ ROUTES: dict[str, Case] = {
     "api/v1/together/bucket": Case(
         methods=("GET", "POST"),
         body={"title": ""},
-        owner=LIST_OR_400,
-        partner=LIST_OR_400,
-        outsider=LIST_OR_400,
+        **ALL_LIST_OR_400,
     ),
     "api/v1/together/bucket/<int:item_id>/done": Case(
         methods=("POST",),
@@ -424,9 +424,7 @@ ROUTES: dict[str, Case] = {
     "api/v1/together/memories": Case(
         methods=("GET", "POST"),
         body={"title": ""},
-        owner=LIST_OR_400,
-        partner=LIST_OR_400,
-        outsider=LIST_OR_400,
+        **ALL_LIST_OR_400,
     ),
     "api/v1/together/memories/<int:memory_id>": Case(
         methods=("GET", "DELETE"),
@@ -449,6 +447,94 @@ ROUTES: dict[str, Case] = {
     "api/v1/together/photos/<int:photo_id>": Case(
         methods=("GET", "DELETE"),
         kwargs=lambda world: {"photo_id": world.objects["photo"].pk},
+        outsider=HIDDEN,
+    ),
+    # Appreciate: notes and gestures between the two; each one's journal, private unless
+    # shared; each one's favourites.
+    "appreciate/": Case(methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM),
+    "appreciate/wall/": Case(),
+    "appreciate/sent/": Case(),
+    "appreciate/notes/<int:pk>/<slug:action>/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["note"].pk, "action": "keep"},
+        outsider=HIDDEN,
+    ),
+    "appreciate/gestures/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "appreciate/gestures/<int:pk>/noticed/": Case(
+        methods=("POST",), kwargs=together("gesture"), outsider=HIDDEN
+    ),
+    "appreciate/styles/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "appreciate/styles/favourites/": Case(methods=("POST",)),
+    "appreciate/styles/favourites/<int:pk>/remove/": Case(
+        methods=("POST",), kwargs=together("favourite"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    "appreciate/suggestions/<int:pk>/<slug:action>/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["suggestion"].pk, "action": "skip"},
+        partner=HIDDEN,  # suggestions are for the one they were drawn for
+        outsider=HIDDEN,
+    ),
+    "appreciate/journal/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "appreciate/journal/<int:pk>/<slug:action>/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["private_entry"].pk, "action": "share"},
+        owner=HIDDEN,  # the partner's private entry does not exist for the owner
+        outsider=HIDDEN,
+    ),
+    "api/v1/appreciate/prompts": Case(outsider=OK),
+    "api/v1/appreciate/notes": Case(methods=("GET", "POST"), body={"did": ""}, **ALL_LIST_OR_400),
+    "api/v1/appreciate/notes/<int:note_id>/reaction": Case(
+        methods=("PUT",),
+        kwargs=api_id("note"),
+        body={"reaction": "heart"},
+        owner=403,  # only the one who received it reacts
+        outsider=HIDDEN,
+    ),
+    "api/v1/appreciate/notes/<int:note_id>/kept": Case(
+        methods=("PUT",), kwargs=api_id("note"), body={"kept": True}, owner=403, outsider=HIDDEN
+    ),
+    "api/v1/appreciate/gestures": Case(
+        methods=("GET", "POST"), body={"text": ""}, **ALL_LIST_OR_400
+    ),
+    "api/v1/appreciate/gestures/landing": Case(),
+    "api/v1/appreciate/gestures/<int:gesture_id>/noticed": Case(
+        methods=("POST",), kwargs=api_id("gesture"), partner=409, outsider=HIDDEN
+    ),
+    "api/v1/appreciate/styles/me": Case(
+        methods=("GET", "PUT"), body={"touch": 9}, **ALL_LIST_OR_400
+    ),
+    "api/v1/appreciate/styles/partner": Case(),
+    "api/v1/appreciate/favourites": Case(
+        methods=("POST",),
+        body={"text": ""},
+        owner=(400, 422),
+        partner=(400, 422),
+        outsider=(400, 422),
+    ),
+    "api/v1/appreciate/favourites/<int:favourite_id>": Case(
+        methods=("DELETE",), kwargs=api_id("favourite"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    "api/v1/appreciate/suggestions": Case(),
+    "api/v1/appreciate/suggestions/<int:suggestion_id>/done": Case(
+        methods=("POST",), kwargs=api_id("suggestion"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    "api/v1/appreciate/suggestions/<int:suggestion_id>/skip": Case(
+        methods=("POST",), kwargs=api_id("suggestion"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    "api/v1/appreciate/journal": Case(
+        methods=("GET", "POST"), body={"text": ""}, **ALL_LIST_OR_400
+    ),
+    "api/v1/appreciate/journal/<int:entry_id>": Case(
+        methods=("PATCH", "DELETE"),
+        kwargs=lambda world: {"entry_id": world.objects["private_entry"].pk},
+        body={"shared": True},
+        owner=HIDDEN,  # the partner's private entry
         outsider=HIDDEN,
     ),
     "api/v1/tokens/<int:token_id>": Case(
@@ -526,6 +612,7 @@ def world(db, settings, tmp_path) -> World:
     )
     debrief_write(user=owner, couple=couple, felt=OWNER_SHARED, shared=True)
     together_world(world, couple)
+    appreciate_world(world, couple)
     their_couple = couple_for_user(outsider)
     assert their_couple is not None
     answer_save(
@@ -596,6 +683,33 @@ def together_world(world: World, couple) -> None:
     world.objects["feed_token"] = feed.feed_issue(user=owner)
 
 
+def appreciate_world(world: World, couple) -> None:
+    """A note from the owner, a gesture by the partner, the owner's favourite and today's
+    suggestions, the partner's private journal entry and the owner's shared one."""
+    from hearth.appreciate import services
+    from hearth.appreciate.models import GestureIdea
+
+    owner, partner = world.owner, world.partner
+    world.objects["note"] = services.note_send(
+        user=owner, couple=couple, did=OWNER_NOTE, felt="It made my week."
+    )
+    world.objects["gesture"] = services.gesture_log(
+        user=partner, couple=couple, style="service", text=PARTNER_GESTURE
+    )
+    world.objects["favourite"] = services.favourite_add(
+        user=owner, style="time", text=OWNER_FAVOURITE
+    )
+    GestureIdea.objects.bulk_create(
+        GestureIdea(key=f"iso-{n}", style=style, cost="free", effort="small", text=f"Idea {n}")
+        for n, style in enumerate(["touch", "service", "gifts", "time", "words"] * 2)
+    )
+    world.objects["suggestion"] = services.suggestions_today(user=owner, couple=couple)[0]
+    world.objects["private_entry"] = services.journal_write(
+        user=partner, couple=couple, text=PARTNER_JOURNAL_PRIVATE
+    )
+    services.journal_write(user=owner, couple=couple, text=OWNER_JOURNAL_SHARED, shared=True)
+
+
 # Words each role may see: a partner's unrevealed answer is not for the owner, and no couple's
 # words are for anyone outside it.
 OWNER_WORDS = "Owner words: the lighthouse at dusk"
@@ -610,7 +724,17 @@ PARTNER_RITUAL_NOTES = "Partner ritual notes: tea before talking"
 OWNER_REFLECTION = "Owner reflection: the gulls stealing chips"
 PARTNER_REFLECTION = "Partner reflection: your hand on the rail"
 OWNER_BUCKET_NOTES = "Owner bucket notes: the bioluminescent bay"
+OWNER_NOTE = "Owner note: you carried the heavy box upstairs"
+PARTNER_GESTURE = "Partner gesture: defrosted the windscreen"
+OWNER_FAVOURITE = "Owner favourite: tea in the blue mug"
+PARTNER_JOURNAL_PRIVATE = "Partner journal private: the fox at dawn"
+OWNER_JOURNAL_SHARED = "Owner journal shared: warm socks"
 SEEN_BY = {
+    OWNER_NOTE: {"owner", "partner"},
+    PARTNER_GESTURE: {"owner", "partner"},
+    OWNER_FAVOURITE: {"owner", "partner"},
+    PARTNER_JOURNAL_PRIVATE: {"partner"},
+    OWNER_JOURNAL_SHARED: {"owner", "partner"},
     OWNER_DATE_DETAILS: {"owner", "partner"},
     PARTNER_RITUAL_NOTES: {"owner", "partner"},
     OWNER_REFLECTION: {"owner", "partner"},

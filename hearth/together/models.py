@@ -14,14 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hearth.accounts.models import time_zone_choices
+from hearth.core.choices import Cost
 from hearth.couples.models import CoupleOwned
-
-
-class Cost(models.TextChoices):
-    FREE = "free", "Free"
-    LOW = "low", "Low cost"
-    MEDIUM = "medium", "Some spending"
-    HIGH = "high", "A splurge"
 
 
 class Setting(models.TextChoices):
