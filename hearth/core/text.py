@@ -19,7 +19,9 @@ def clean_text(value: object, *, max_length: int, multiline: bool = False) -> st
     """Return the trimmed text, or raise TextError with a message for the person."""
     if not isinstance(value, str):
         raise TextError("This should be text.")
-    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip()
+    # Trim only spaces, tabs and newlines here: str.strip() would also quietly drop some
+    # control characters, which are refused below instead.
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip(" \t\n")
     for char in value:
         if multiline and char in ALLOWED_IN_MULTILINE:
             continue
@@ -28,6 +30,7 @@ def clean_text(value: object, *, max_length: int, multiline: bool = False) -> st
                 "This contains an invisible control character. Please retype it "
                 "rather than pasting."
             )
+    value = value.strip()
     if len(value) > max_length:
         raise TextError(f"Please keep this to {max_length} characters (it has {len(value)}).")
     return value
