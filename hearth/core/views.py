@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hearth.core.registry import hearth_app_modules, navigation
-from hearth.couples.selectors import active_membership, partner_of
+from hearth.couples.selectors import membership_and_partner
 from hearth.couples.views import pairing_context
 
 logger = logging.getLogger(__name__)
@@ -19,11 +19,11 @@ def today(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
         return render(request, "core/welcome.html")
-    membership = active_membership(user)
+    membership, partner = membership_and_partner(user)
     if membership is None:
         return render(request, "couples/pairing.html", pairing_context(request))
     request.couple = membership.couple  # type: ignore[attr-defined]
-    request.partner = partner_of(user, membership.couple)  # type: ignore[attr-defined]
+    request.partner = partner  # type: ignore[attr-defined]
     cards = [
         module.today_card(request, membership.couple) for module in hearth_app_modules("today")
     ]

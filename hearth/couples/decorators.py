@@ -7,7 +7,7 @@ from django_htmx.middleware import HtmxDetails
 
 from hearth.accounts.models import User
 from hearth.couples.models import Couple
-from hearth.couples.selectors import active_membership, partner_of
+from hearth.couples.selectors import membership_and_partner
 
 
 class CoupleRequest(HttpRequest):
@@ -27,12 +27,12 @@ def couple_required(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        membership = active_membership(request.user)
+        membership, partner = membership_and_partner(request.user)
         if membership is None:
             messages.info(request, "This is for the two of you: pair with your partner first.")
             return redirect("today")
         request.couple = membership.couple
-        request.partner = partner_of(request.user, membership.couple)
+        request.partner = partner
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -14,6 +14,23 @@ def active_membership(user) -> Membership | None:
     )
 
 
+def membership_and_partner(user) -> tuple[Membership | None, object | None]:
+    """The user's seat in their current couple and their partner, in one query."""
+    if not user.is_authenticated:
+        return None, None
+    mine = Membership.objects.filter(
+        user=user, left_at__isnull=True, couple__ended_at__isnull=True
+    ).values("couple_id")[:1]
+    seats = list(
+        Membership.objects.select_related("couple", "user").filter(
+            couple_id__in=mine, left_at__isnull=True
+        )
+    )
+    membership = next((seat for seat in seats if seat.user_id == user.pk), None)
+    partner = next((seat.user for seat in seats if seat.user_id != user.pk), None)
+    return membership, partner
+
+
 def active_couple_id(user) -> int | None:
     if not user.is_authenticated:
         return None
