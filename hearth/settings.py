@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "hearth.talk",
     "hearth.together",
     "hearth.appreciate",
+    "hearth.trust",
+    "hearth.support",
     "hearth.api",
 ]
 

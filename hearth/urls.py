@@ -17,6 +17,8 @@ urlpatterns = [
     path("talk/", include("hearth.talk.urls")),
     path("together/", include("hearth.together.urls")),
     path("appreciate/", include("hearth.appreciate.urls")),
+    path("trust/", include("hearth.trust.urls")),
+    path("support/", include("hearth.support.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -47,3 +47,17 @@ document.addEventListener("click", function (event) {
     feedback.textContent = "";
   }
 });
+
+// A starter to choose or adapt: "Ways to begin" puts its words in the box, to finish.
+document.addEventListener("click", function (event) {
+  const button = event.target.closest("[data-fill]");
+  if (!button) return;
+  const form = button.closest("form");
+  const box = form && form.querySelector("textarea");
+  if (!box) return;
+  box.value = button.dataset.fill.replace(/…$/, "");
+  const starter = form.querySelector("input[name=starter]");
+  if (starter) starter.value = button.dataset.fillId || "";
+  box.focus();
+  box.setSelectionRange(box.value.length, box.value.length);
+});

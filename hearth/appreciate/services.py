@@ -321,7 +321,7 @@ def suggestions_today(*, user, couple: Couple) -> list[Suggestion]:
         .select_related("idea")
         .order_by("pk")
     )
-    if not existing:
+    if not existing and GestureIdea.objects.filter(active=True).exists():
         existing = _draw(user=user, couple=couple, day=day, count=SUGGESTIONS_PER_DAY)
     return [s for s in existing if s.status == Suggestion.Status.OPEN]
 

@@ -23,6 +23,13 @@ class Event(CoupleOwned):
         PRESENT_STARTED = "present_started", "Your partner put their phone away: join them"
         NOTE_RECEIVED = "note_received", "Your partner sent you some appreciation"
         GESTURE_NOTICED = "gesture_noticed", "Your partner noticed something you did"
+        TRUST_TURN = "trust_turn", "It's your turn in your sharing round"
+        APOLOGY_RECEIVED = "apology_received", "Your partner wrote you an apology"
+        APOLOGY_ANSWERED = "apology_answered", "Your partner answered your apology"
+        CHECK_IN_SHARED = "check_in_shared", "Your partner shared how they feel"
+        BID_RECEIVED = "bid_received", "Your partner is reaching for you"
+        BID_ANSWERED = "bid_answered", "Your partner answered you"
+        GOOD_NEWS = "good_news", "Your partner has good news"
 
     kind = models.CharField(max_length=40, choices=Kind.choices)
     recipient = models.ForeignKey(

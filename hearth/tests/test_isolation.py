@@ -537,6 +537,167 @@ ROUTES: dict[str, Case] = {
         owner=HIDDEN,  # the partner's private entry
         outsider=HIDDEN,
     ),
+    # Trust: the couple's promises, sharing rounds and apologies; each share is its author's.
+    "trust/": Case(),
+    "trust/promises/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "trust/promises/<int:pk>/": Case(kwargs=together("promise"), outsider=HIDDEN),
+    "trust/promises/<int:pk>/renegotiate/": Case(
+        methods=("POST",), kwargs=together("promise"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "trust/promises/<int:pk>/<slug:action>/": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"pk": world.objects["promise"].pk, "action": "kept"},
+        outsider=HIDDEN,
+    ),
+    "trust/share/": Case(),
+    "trust/share/start/": Case(methods=("POST",)),
+    "trust/rounds/<int:pk>/": Case(kwargs=together("round"), outsider=HIDDEN),
+    "trust/rounds/<int:pk>/share/": Case(
+        methods=("POST",), kwargs=together("round"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "trust/rounds/<int:pk>/respond/": Case(
+        methods=("POST",), kwargs=together("round"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "trust/rounds/<int:pk>/pass/": Case(
+        methods=("POST",), kwargs=together("round"), outsider=HIDDEN
+    ),
+    "trust/shares/<int:pk>/withdraw/": Case(
+        methods=("POST",), kwargs=together("share"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    "trust/repair/": Case(methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM),
+    "trust/apologies/<int:pk>/answer/": Case(
+        methods=("POST",), kwargs=together("apology"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "api/v1/trust/promises": Case(methods=("GET", "POST"), body={"text": ""}, **ALL_LIST_OR_400),
+    "api/v1/trust/promises/<int:promise_id>": Case(kwargs=api_id("promise"), outsider=HIDDEN),
+    "api/v1/trust/promises/<int:promise_id>/kept": Case(
+        methods=("POST",), kwargs=api_id("promise"), outsider=HIDDEN
+    ),
+    "api/v1/trust/promises/<int:promise_id>/confirm": Case(
+        methods=("POST",),
+        kwargs=api_id("promise"),
+        owner=409,  # one's own promise
+        partner=409,  # not marked kept yet
+        outsider=HIDDEN,
+    ),
+    "api/v1/trust/promises/<int:promise_id>/renegotiate": Case(
+        methods=("POST",),
+        kwargs=api_id("promise"),
+        body={"text": "Mend the gate by spring"},
+        partner=403,  # only who made it changes it
+        outsider=HIDDEN,
+    ),
+    "api/v1/trust/reliability": Case(),
+    "api/v1/trust/apologies": Case(
+        methods=("GET", "POST"), body={"what_happened": ""}, **ALL_LIST_OR_400
+    ),
+    "api/v1/trust/apologies/<int:apology_id>": Case(kwargs=api_id("apology"), outsider=HIDDEN),
+    "api/v1/trust/apologies/<int:apology_id>/answer": Case(
+        methods=("POST",),
+        kwargs=api_id("apology"),
+        body={"answer": "accept"},
+        partner=409,  # one's own apology
+        outsider=HIDDEN,
+    ),
+    "api/v1/trust/prompts": Case(),
+    "api/v1/trust/sets": Case(),
+    "api/v1/trust/starters": Case(outsider=OK),
+    "api/v1/trust/rounds": Case(methods=("GET", "POST"), body={"prompt_id": 0}, **ALL_LIST_OR_400),
+    "api/v1/trust/rounds/<int:round_id>": Case(kwargs=api_id("round"), outsider=HIDDEN),
+    "api/v1/trust/rounds/<int:round_id>/shares": Case(
+        methods=("POST",),
+        kwargs=api_id("round"),
+        body={"text": "Mine"},
+        owner=409,  # not the owner's turn
+        partner=409,  # the partner responds first
+        outsider=HIDDEN,
+    ),
+    "api/v1/trust/rounds/<int:round_id>/responses": Case(
+        methods=("POST",),
+        kwargs=api_id("round"),
+        body={"text": "I hear you."},
+        owner=409,
+        outsider=HIDDEN,
+    ),
+    "api/v1/trust/rounds/<int:round_id>/pass": Case(
+        methods=("POST",), kwargs=api_id("round"), outsider=HIDDEN
+    ),
+    "api/v1/trust/shares/<int:share_id>": Case(
+        methods=("DELETE",), kwargs=api_id("share"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    # Support: check-ins (private unless shared), bids, needs maps, good news, guesses.
+    "support/": Case(methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM),
+    "support/check-ins/": Case(),
+    "support/check-ins/<int:pk>/reply/": Case(
+        methods=("POST",),
+        kwargs=together("shared_check_in"),
+        owner=400,  # an empty reply
+        partner=400,
+        outsider=HIDDEN,
+    ),
+    "support/bids/": Case(methods=("POST",), owner=400, partner=400, outsider=400),
+    "support/bids/<int:pk>/answer/": Case(
+        methods=("POST",), kwargs=together("bid"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "support/needs-map/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "support/good-news/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "support/good-news/<int:pk>/cheer/": Case(
+        methods=("POST",), kwargs=together("news"), owner=400, partner=400, outsider=HIDDEN
+    ),
+    "support/love-map/": Case(),
+    "support/love-map/guess/": Case(methods=("POST",), owner=400, partner=400, outsider=400),
+    "support/love-map/guesses/<int:pk>/mark/": Case(
+        methods=("POST",), kwargs=together("guess"), owner=400, partner=409, outsider=HIDDEN
+    ),
+    "api/v1/support/feelings": Case(outsider=OK),
+    "api/v1/support/needs": Case(outsider=OK),
+    "api/v1/support/check-ins": Case(
+        methods=("GET", "POST"), body={"feeling": "none", "need": "comfort"}, **ALL_LIST_OR_400
+    ),
+    "api/v1/support/check-ins/<int:check_in_id>/reply": Case(
+        methods=("POST",),
+        kwargs=lambda world: {"check_in_id": world.objects["shared_check_in"].pk},
+        body={"reply": "On my way"},
+        partner=409,  # one's own check-in
+        outsider=HIDDEN,
+    ),
+    "api/v1/support/bids": Case(methods=("GET", "POST"), body={"kind": "shout"}, **ALL_LIST_OR_400),
+    "api/v1/support/bids/<int:bid_id>/answer": Case(
+        methods=("POST",),
+        kwargs=api_id("bid"),
+        body={"answer": "now", "reply": "Coming"},
+        owner=409,  # one's own bid
+        outsider=HIDDEN,
+    ),
+    "api/v1/support/needs-map/me": Case(methods=("GET", "PUT"), body={}, **ALL_LIST_OR_400),
+    "api/v1/support/needs-map/partner": Case(),
+    "api/v1/support/needs-map/prompts": Case(outsider=OK),
+    "api/v1/support/good-news": Case(methods=("GET", "POST"), body={"text": ""}, **ALL_LIST_OR_400),
+    "api/v1/support/good-news/<int:news_id>/cheers": Case(
+        methods=("POST",),
+        kwargs=api_id("news"),
+        body={"way": "ask", "text": "How did it feel?"},
+        owner=409,  # one's own news
+        outsider=HIDDEN,
+    ),
+    "api/v1/support/love-map/questions": Case(),
+    "api/v1/support/love-map/guesses": Case(
+        methods=("GET", "POST"), body={"daily_question_id": 0, "text": "x"}, **ALL_LIST_OR_400
+    ),
+    "api/v1/support/love-map/guesses/<int:guess_id>/mark": Case(
+        methods=("POST",),
+        kwargs=api_id("guess"),
+        body={"closeness": "close"},
+        partner=409,  # one's own guess
+        outsider=HIDDEN,
+    ),
+    "api/v1/support/love-map/sense": Case(),
     "api/v1/tokens/<int:token_id>": Case(
         methods=("DELETE",),
         kwargs=lambda world: {"token_id": world.objects["token"].pk},
@@ -613,6 +774,8 @@ def world(db, settings, tmp_path) -> World:
     debrief_write(user=owner, couple=couple, felt=OWNER_SHARED, shared=True)
     together_world(world, couple)
     appreciate_world(world, couple)
+    trust_world(world, couple)
+    support_world(world, couple)
     their_couple = couple_for_user(outsider)
     assert their_couple is not None
     answer_save(
@@ -710,6 +873,55 @@ def appreciate_world(world: World, couple) -> None:
     services.journal_write(user=owner, couple=couple, text=OWNER_JOURNAL_SHARED, shared=True)
 
 
+def trust_world(world: World, couple) -> None:
+    """The owner's promise, a round where the owner has shared, the partner's apology."""
+    from hearth.trust import promises, repair, sharing
+    from hearth.trust.models import VulnerabilityPrompt
+
+    owner, partner = world.owner, world.partner
+    world.objects["promise"] = promises.promise_make(
+        user=owner, couple=couple, text=OWNER_PROMISE, due_on=couple.local_today()
+    )
+    prompt = VulnerabilityPrompt.objects.create(
+        key="iso-1", set="first", topic="hopes", text="What do you hope for?"
+    )
+    world.objects["round"] = sharing.round_start(user=owner, couple=couple, prompt=prompt)
+    world.objects["share"] = sharing.share_add(
+        user=owner, round_=world.objects["round"], text=OWNER_SHARE
+    )
+    world.objects["apology"] = repair.apology_make(
+        user=partner, couple=couple, what_happened=PARTNER_APOLOGY, do_differently="Listen."
+    )
+
+
+def support_world(world: World, couple) -> None:
+    """The partner's private and shared check-ins, the owner's bid and good news, and the
+    partner's guess at an old answer of the owner's."""
+    from hearth.support import services
+    from hearth.support.models import Feeling
+
+    owner, partner = world.owner, world.partner
+    feeling = Feeling.objects.create(
+        key="iso-calm", word="Calm", level=1, parent="", tone="pleasant"
+    )
+    services.check_in_make(
+        user=partner, couple=couple, feeling=feeling, need="space", note=PARTNER_CHECK_IN_PRIVATE
+    )
+    world.objects["shared_check_in"] = services.check_in_make(
+        user=partner, couple=couple, feeling=feeling, need="comfort", note="Long day.", shared=True
+    )
+    world.objects["bid"] = services.bid_send(
+        user=owner, couple=couple, kind="custom", text=OWNER_BID
+    )
+    world.objects["news"] = services.good_news_share(user=owner, couple=couple, text=OWNER_NEWS)
+    question = world.objects["question"]
+    question.revealed_at = timezone.now() - timedelta(days=20)
+    question.save(update_fields=["revealed_at"])
+    world.objects["guess"] = services.guess_make(
+        user=partner, couple=couple, daily_question=question, text=PARTNER_GUESS
+    )
+
+
 # Words each role may see: a partner's unrevealed answer is not for the owner, and no couple's
 # words are for anyone outside it.
 OWNER_WORDS = "Owner words: the lighthouse at dusk"
@@ -729,7 +941,21 @@ PARTNER_GESTURE = "Partner gesture: defrosted the windscreen"
 OWNER_FAVOURITE = "Owner favourite: tea in the blue mug"
 PARTNER_JOURNAL_PRIVATE = "Partner journal private: the fox at dawn"
 OWNER_JOURNAL_SHARED = "Owner journal shared: warm socks"
+OWNER_PROMISE = "Owner promise: mend the garden gate"
+OWNER_SHARE = "Owner share: afraid of the dark stairwell"
+PARTNER_APOLOGY = "Partner apology: I forgot your recital"
+PARTNER_CHECK_IN_PRIVATE = "Partner check-in private: the letter from the bank"
+OWNER_BID = "Owner bid: come sit with me"
+OWNER_NEWS = "Owner news: the kiln firing worked"
+PARTNER_GUESS = "Partner guess: something about a lighthouse"
 SEEN_BY = {
+    PARTNER_CHECK_IN_PRIVATE: {"partner"},
+    OWNER_BID: {"owner", "partner"},
+    OWNER_NEWS: {"owner", "partner"},
+    PARTNER_GUESS: {"owner", "partner"},
+    OWNER_PROMISE: {"owner", "partner"},
+    OWNER_SHARE: {"owner", "partner"},
+    PARTNER_APOLOGY: {"owner", "partner"},
     OWNER_NOTE: {"owner", "partner"},
     PARTNER_GESTURE: {"owner", "partner"},
     OWNER_FAVOURITE: {"owner", "partner"},
