@@ -26,6 +26,8 @@ GUESS_MAX = 1000
 BID_KINDS = frozenset({"talk", "hard_day", "hug", "miss_you", "help", "custom"})
 # A shared check-in asking for space keeps the partner's bids quiet this long.
 SPACE_LASTS = timedelta(hours=12)
+# A partner's check-in or bid waits on the Support page and on Today for this long.
+STILL_FRESH = timedelta(hours=48)
 # Love-map guesses are about questions at least this old, so memory is part of the game.
 GUESS_AFTER = timedelta(days=14)
 

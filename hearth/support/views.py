@@ -25,6 +25,7 @@ from hearth.support.forms import (
 from hearth.support.guides import guide
 from hearth.support.models import Bid, Feeling, Guess, NeedsPrompt
 from hearth.support.services import (
+    STILL_FRESH,
     SupportError,
     bid_answer,
     bid_send,
@@ -74,17 +75,19 @@ def wheel() -> list[dict]:
 def _home(request: CoupleRequest, *, form=None, status=200) -> HttpResponse:
     couple, user = request.couple, request.user
     partner_id = request.partner.pk if request.partner else 0
+    # What is still worth answering: the last two days, a couple of each at most.
+    recent = timezone.now() - STILL_FRESH
     context = {
         "form": form or CheckInForm(initial={"intensity": 3}),
         "wheel": wheel(),
         "check_in_guide": guide("check_in"),
         "bids_guide": guide("bids"),
         "to_answer_check_ins": check_ins_visible_to(user, couple)
-        .filter(author_id=partner_id, replied_at__isnull=True)
-        .order_by("-created_at")[:3],
+        .filter(author_id=partner_id, replied_at__isnull=True, created_at__gte=recent)
+        .order_by("-created_at")[:2],
         "to_answer_bids": bids_for(couple)
-        .filter(author_id=partner_id, answered_at__isnull=True)
-        .order_by("-created_at")[:3],
+        .filter(author_id=partner_id, answered_at__isnull=True, created_at__gte=recent)
+        .order_by("-created_at")[:2],
         "my_bids": bids_for(couple).filter(author=user).order_by("-created_at")[:3],
         "partner_wants_space": bool(request.partner) and wants_space(request.partner, couple),
         "later_choices": LATER_CHOICES,

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -63,7 +63,9 @@ def open_first(promises):
             default=Value(1),
             output_field=IntegerField(),
         )
-    ).order_by("ended", "due_on", "-ended_at", "-pk")
+    ).order_by(
+        "ended", F("due_on").asc(nulls_last=True), F("ended_at").desc(nulls_last=True), "-pk"
+    )
 
 
 @require_GET
