@@ -15,10 +15,8 @@ import random
 import re
 import tomllib
 import zoneinfo
-from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from django.utils import timezone
 
@@ -44,6 +42,7 @@ from hearth.appreciate.services import (
     note_send,
     style_weights,
 )
+from hearth.core.demo_helpers import Deck, moment, other_person, past_days
 from hearth.couples.models import Couple, Membership
 from hearth.talk.models import REACTIONS
 
@@ -94,19 +93,6 @@ BULK_JOURNAL = [
     line for voice in VOICES for line in DEMO_TEXT[voice]["journal"] if not NAMED.search(line)
 ]
 BULK_GESTURES = [(gesture["style"], gesture["text"]) for gesture in DEMO_TEXT["gesture"]]
-
-
-class Deck:
-    """Lines dealt without repeats until every one has been used, then shuffled again."""
-
-    def __init__(self, lines: Sequence[Any], rng: random.Random):
-        self.lines, self.rng, self.left = list(lines), rng, list[Any]()
-
-    def deal(self) -> Any:
-        if not self.left:
-            self.left = self.lines[:]
-            self.rng.shuffle(self.left)
-        return self.left.pop()
 
 
 def seed_demo_couple(*, couple: Couple, first, second, weeks: int, rng: random.Random) -> None:
@@ -230,39 +216,6 @@ def _bulk_when(
 # The demo couple ------------------------------------------------------------------------
 
 
-def _other(people, person):
-    return people[1] if person == people[0] else people[0]
-
-
-def _local(day: date, at: time, zone: zoneinfo.ZoneInfo) -> datetime:
-    """The instant of a local wall-clock time (a time the clock skips moves an hour on)."""
-    return datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(UTC)
-
-
-def _moment(
-    couple: Couple, day: date, hours: tuple[int, int], rng: random.Random
-) -> datetime | None:
-    """A time on that day between the hours, or None if the couple was not yet or it has
-    not happened yet."""
-    at = _local(
-        day,
-        time(rng.randint(*hours), rng.randint(0, 59)),
-        zoneinfo.ZoneInfo(couple.time_zone),
-    )
-    return at if couple.created_at <= at <= timezone.now() else None
-
-
-def _days(couple: Couple, weeks: int, per_week: Sequence[int], rng: random.Random) -> list[date]:
-    """Some days of each past week (not today; as many as one of per_week), oldest first."""
-    today = couple.local_today()
-    days = [
-        today - timedelta(days=week * 7 + offset)
-        for week in range(weeks)
-        for offset in rng.sample(range(1, 8), rng.choice(per_week))
-    ]
-    return sorted(days)
-
-
 def _seed_styles(couple: Couple, people) -> None:
     """Their ratings, a few days in, and the favourites they wrote then (if not set yet)."""
     at = min(timezone.now(), couple.created_at + timedelta(days=2))
@@ -305,8 +258,8 @@ def _seed_notes(couple: Couple, people, weeks: int, rng: random.Random) -> None:
     reacting = Deck([True] * 3 + [False], rng)  # three in four
     authors = Deck(people, rng)  # about as many each way
     notes: list[Note] = []
-    for day in _days(couple, weeks, (2, 2, 3, 3, 4), rng):
-        at = _moment(couple, day, (7, 22), rng)
+    for day in past_days(couple, weeks, (2, 2, 3, 3, 4), rng):
+        at = moment(couple, day, (7, 22), rng)
         if at is None:
             continue
         author = authors.deal()
@@ -316,7 +269,7 @@ def _seed_notes(couple: Couple, people, weeks: int, rng: random.Random) -> None:
             Note(
                 couple=couple,
                 author=author,
-                recipient=_other(people, author),
+                recipient=other_person(people, author),
                 kind=note.get("kind", Note.Kind.THANKS),
                 did=note["did"],
                 felt=note.get("felt", ""),
@@ -359,7 +312,8 @@ def _seed_gestures(couple: Couple, people, weeks: int, rng: random.Random) -> No
     rated = {row.user_id: row.as_dict() for row in StyleRatings.objects.filter(user__in=people)}
     weights = {
         person.pk: style_weights(
-            rated.get(_other(people, person).pk), favourite_styles[_other(people, person).pk]
+            rated.get(other_person(people, person).pk),
+            favourite_styles[other_person(people, person).pk],
         )
         for person in people
     }
@@ -370,18 +324,18 @@ def _seed_gestures(couple: Couple, people, weeks: int, rng: random.Random) -> No
     # Their own gestures come in every style, more often in the ones the partner rates high.
     own_styles = {}
     for person in people:
-        partner = _other(people, person)
+        partner = other_person(people, person)
         ratings = rated.get(partner.pk) or DEMO_TEXT[voice_of[partner.pk]]["ratings"]
         own_styles[person.pk] = Deck(
             [style for style in STYLES for _ in range(1 + ratings[style] // 3)], rng
         )
     # (day, author, whether a gesture came of it), oldest first for the no-repeat history.
     authors = Deck(people, rng)
-    plan = [(day, authors.deal(), True) for day in _days(couple, weeks, (3, 4, 5, 6), rng)]
+    plan = [(day, authors.deal(), True) for day in past_days(couple, weeks, (3, 4, 5, 6), rng)]
     plan += [
         (day, person, False)
         for person in people
-        for day in _days(couple, weeks, (0, 1), rng)
+        for day in past_days(couple, weeks, (0, 1), rng)
         if rng.random() < 0.5
     ]
     plan.sort(key=lambda item: (item[0], item[2]))
@@ -402,8 +356,8 @@ def _seed_gestures(couple: Couple, people, weeks: int, rng: random.Random) -> No
     gestures: list[Gesture] = []
     now = timezone.now()
     for day, author, did_one in plan:
-        partner = _other(people, author)
-        at = _moment(couple, day, (18, 22), rng)
+        partner = other_person(people, author)
+        at = moment(couple, day, (18, 22), rng)
         if at is None:
             continue
         idea = None
@@ -461,8 +415,8 @@ def _seed_journal(couple: Couple, people, weeks: int, rng: random.Random) -> Non
         deck = Deck(DEMO_TEXT[voice]["journal"], rng)
         sharing = Deck([True] + [False] * 3, rng)  # about one in four
         mine: list[JournalEntry] = []
-        for day in _days(couple, weeks, (1, 2), rng):
-            at = _moment(couple, day, (20, 23), rng)
+        for day in past_days(couple, weeks, (1, 2), rng):
+            at = moment(couple, day, (20, 23), rng)
             if at is None:
                 continue
             mine.append(

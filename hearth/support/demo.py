@@ -19,13 +19,12 @@ import random
 import re
 import tomllib
 import zoneinfo
-from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 from django.utils import timezone
 
+from hearth.core.demo_helpers import Deck, local_instant, moment, other_person, past_days
 from hearth.core.text import clean_text
 from hearth.couples.models import Couple, Membership
 from hearth.support.models import Bid, CheckIn, Cheer, Feeling, GoodNews, Guess, Need, NeedsMap
@@ -156,25 +155,6 @@ BULK_NEEDS_MAPS = [
 ]
 
 
-class Deck:
-    """Lines dealt without repeats until every one has been used, then shuffled again."""
-
-    def __init__(self, lines: Sequence[Any], rng: random.Random):
-        self.lines, self.rng, self.left = list(lines), rng, list[Any]()
-
-    def deal(self, fits=lambda line: True) -> Any:
-        """The next line that fits, if any does (else the next line)."""
-        for _ in range(2):
-            if not self.left:
-                self.left = self.lines[:]
-                self.rng.shuffle(self.left)
-            for index in range(len(self.left) - 1, -1, -1):
-                if fits(self.left[index]):
-                    return self.left.pop(index)
-            self.left = []  # none fits in what is left: deal from all of them again
-        return self.deal()
-
-
 def seed_demo_couple(*, couple: Couple, first, second, weeks: int, rng: random.Random) -> None:
     people = (first, second)
     if not CheckIn.objects.filter(couple=couple).exists():
@@ -292,54 +272,23 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
 def _bulk_when(now: datetime, weeks: int, zone: zoneinfo.ZoneInfo, rng: random.Random) -> datetime:
     """A waking moment on a day within the weeks (so after the couple began), before today."""
     day = timezone.localdate(now, zone) - timedelta(days=rng.randint(1, weeks * 7 - 1))
-    return _local(day, time(rng.randint(8, 21), rng.randint(0, 59)), zone)
+    return local_instant(day, time(rng.randint(8, 21), rng.randint(0, 59)), zone)
 
 
 # Both -------------------------------------------------------------------------------------
-
-
-def _other(people, person):
-    return people[1] if person == people[0] else people[0]
 
 
 def _voice(people, person) -> str:
     return VOICES[0] if person == people[0] else VOICES[1]
 
 
-def _local(day: date, at: time, zone: zoneinfo.ZoneInfo) -> datetime:
-    """The instant of a local wall-clock time (a time the clock skips moves an hour on)."""
-    return datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(UTC)
-
-
-def _moment(
-    couple: Couple, day: date, hours: tuple[int, int], rng: random.Random
-) -> datetime | None:
-    """A time on that day between the hours, or None if the couple was not yet or it has
-    not happened yet."""
-    at = _local(
-        day,
-        time(rng.randint(*hours), rng.randint(0, 59)),
-        zoneinfo.ZoneInfo(couple.time_zone),
-    )
-    return at if couple.created_at <= at <= timezone.now() else None
-
-
-def _days(couple: Couple, weeks: int, per_week: Sequence[int], rng: random.Random) -> list[date]:
-    """Some days of each past week (not today; as many as one of per_week), oldest first."""
-    today = couple.local_today()
-    days = [
-        today - timedelta(days=week * 7 + offset)
-        for week in range(weeks)
-        for offset in rng.sample(range(1, 8), rng.choice(per_week))
-    ]
-    return sorted(days)
-
-
 def _awake(at: datetime, zone: zoneinfo.ZoneInfo, rng: random.Random) -> datetime:
     """Not in the small hours: something done between midnight and seven waits for the day."""
     local = at.astimezone(zone)
     if local.hour < 7:
-        return max(at, _local(local.date(), time(rng.randint(7, 9), rng.randint(0, 59)), zone))
+        return max(
+            at, local_instant(local.date(), time(rng.randint(7, 9), rng.randint(0, 59)), zone)
+        )
     return at
 
 
@@ -359,8 +308,8 @@ def _seed_check_ins(couple: Couple, people, weeks: int, rng: random.Random) -> N
             continue
         deck = Deck(entries, rng)
         sharing = Deck((True, False), rng)
-        for day in _days(couple, weeks, CHECK_IN_DAYS[voice], rng):
-            at = _moment(couple, day, rng.choice(CHECK_IN_HOURS[voice]), rng)
+        for day in past_days(couple, weeks, CHECK_IN_DAYS[voice], rng):
+            at = moment(couple, day, rng.choice(CHECK_IN_HOURS[voice]), rng)
             if at is None:
                 continue
             entry = deck.deal()
@@ -390,7 +339,7 @@ def _seed_check_ins(couple: Couple, people, weeks: int, rng: random.Random) -> N
         asked_space = row.need == Need.SPACE
         if not replying.deal() and not asked_space:
             continue
-        voice = _voice(people, _other(people, row.author))
+        voice = _voice(people, other_person(people, row.author))
         key = "glad" if row.feeling.tone == "pleasant" and not asked_space else row.need
         at = _awake(row.created_at + timedelta(minutes=rng.randint(3, 150)), zone, rng)
         if at < now:
@@ -421,7 +370,7 @@ def _ask_for_space(couple: Couple, people, rows: list[CheckIn], feelings, weeks,
         row, entry = rng.choice(mine), rng.choice(spaces)
         # That day's check-in, early in the evening after a hard day.
         day = timezone.localdate(row.created_at, zone)
-        row.created_at = _local(day, time(rng.randint(17, 19), rng.randint(0, 59)), zone)
+        row.created_at = local_instant(day, time(rng.randint(17, 19), rng.randint(0, 59)), zone)
         row.feeling = feelings[entry["feeling"]]
         row.intensity, row.need, row.note = entry["intensity"], Need.SPACE, entry["note"]
         row.shared = True
@@ -434,9 +383,11 @@ def _this_morning(couple: Couple, rng: random.Random) -> datetime:
     zone = zoneinfo.ZoneInfo(couple.time_zone)
     now = timezone.now()
     today = couple.local_today()
-    at = _local(today, time(7, rng.randint(35, 55)), zone)
+    at = local_instant(today, time(7, rng.randint(35, 55)), zone)
     if at > now - timedelta(minutes=30):
-        at = max(_local(today, time(0, 0), zone), now - timedelta(minutes=rng.randint(20, 40)))
+        at = max(
+            local_instant(today, time(0, 0), zone), now - timedelta(minutes=rng.randint(20, 40))
+        )
     return min(max(at, couple.created_at), now)
 
 
@@ -497,12 +448,12 @@ def _seed_bids(couple: Couple, people, weeks: int, rng: random.Random) -> None:
     authors = Deck(people, rng)
     answering = Deck(ANSWERS, rng)
     rows: list[Bid] = []
-    for day in _days(couple, weeks, BIDS_A_WEEK, rng):
-        at = _moment(couple, day, (8, 22), rng)
+    for day in past_days(couple, weeks, BIDS_A_WEEK, rng):
+        at = moment(couple, day, (8, 22), rng)
         if at is None:
             continue
         author = authors.deal()
-        partner = _other(people, author)
+        partner = other_person(people, author)
         if space.wanted(partner.pk, at):
             continue  # only the bids below reach for someone who asked for space
         entry = decks[_voice(people, author)].deal()
@@ -535,7 +486,7 @@ def _seed_bids(couple: Couple, people, weeks: int, rng: random.Random) -> None:
         at = check_in.created_at + timedelta(minutes=rng.randint(30, 120))
         if entry is None or at >= now:
             continue
-        sender = _other(people, next(p for p in people if p.pk == check_in.author_id))
+        sender = other_person(people, next(p for p in people if p.pk == check_in.author_id))
         bid = Bid(
             couple=couple,
             author=sender,
@@ -550,7 +501,7 @@ def _seed_bids(couple: Couple, people, weeks: int, rng: random.Random) -> None:
             bid.answer, bid.reply, bid.answered_at = Bid.Answer.NOW, entry["back"], back
         rows.append(bid)
     for bid in rows:
-        bid.quiet = space.wanted(_other(people, bid.author).pk, bid.created_at)
+        bid.quiet = space.wanted(other_person(people, bid.author).pk, bid.created_at)
     Bid.objects.bulk_create(rows)
     _bid_this_morning(couple, people, rng)
 
@@ -561,7 +512,7 @@ def _bid_this_morning(couple: Couple, people, rng: random.Random) -> None:
     entry = DEMO_TEXT[VOICES[1]]["today"]
     bid = bid_send(user=sam, couple=couple, kind="hard_day", text=entry["bid_text"])
     now = timezone.now()
-    midnight = _local(couple.local_today(), time(0, 0), zoneinfo.ZoneInfo(couple.time_zone))
+    midnight = local_instant(couple.local_today(), time(0, 0), zoneinfo.ZoneInfo(couple.time_zone))
     checked_in = (
         CheckIn.objects.filter(couple=couple, author=sam, created_at__gte=midnight)
         .order_by("-created_at")
@@ -607,8 +558,8 @@ def _seed_good_news(couple: Couple, people, weeks: int, rng: random.Random) -> N
     authors = Deck(people, rng)
     plan = [
         (at, authors.deal())
-        for day in _days(couple, weeks, NEWS_A_WEEK, rng)
-        if (at := _moment(couple, day, (9, 21), rng)) is not None
+        for day in past_days(couple, weeks, NEWS_A_WEEK, rng)
+        if (at := moment(couple, day, (9, 21), rng)) is not None
     ]
     # The flat answers: one, or two in a longer stretch (one each way), never the latest.
     passive: set[int] = set()
@@ -622,7 +573,7 @@ def _seed_good_news(couple: Couple, people, weeks: int, rng: random.Random) -> N
         voice = _voice(people, author)
         way = None if index in passive else ways.deal()
         entry = decks[voice].deal(lambda entry, way=way: way is None or entry["way"] == way)
-        partner = _other(people, author)
+        partner = other_person(people, author)
         item = GoodNews(couple=couple, author=author, text=entry["text"], created_at=at)
         news.append(item)
         cheered = _awake(at + timedelta(minutes=rng.randint(4, 180)), zone, rng)
@@ -694,7 +645,7 @@ def _seed_guesses(couple: Couple, people, rng: random.Random) -> None:
         assert daily_question.revealed_at is not None
         category = daily_question.question.category
         for person, voice in zip(people, VOICES, strict=True):
-            partner = _other(people, person)
+            partner = other_person(people, person)
             if (
                 (daily_question.pk, partner.pk) not in answered
                 or (daily_question.pk, person.pk) in guessed

@@ -48,3 +48,20 @@ def couple_of(user: User) -> Couple:
     couple = couple_for_user(user)
     assert couple is not None, f"{user} is not paired"
     return couple
+
+
+def bulk_couples(size: int, *, since, prefix: str = "bulk") -> list[Couple]:
+    """`size` couples made in three bulk inserts, as seed_demo makes benchmark couples."""
+    from django.contrib.auth.hashers import make_password
+
+    password = make_password(None)
+    users = User.objects.bulk_create(
+        User(email=f"{prefix}{size}-{n}@example.com", password=password) for n in range(2 * size)
+    )
+    couples = Couple.objects.bulk_create(Couple(created_at=since) for _ in range(size))
+    Membership.objects.bulk_create(
+        Membership(couple=couple, user=users[2 * index + seat - 1], seat=seat, joined_at=since)
+        for index, couple in enumerate(couples)
+        for seat in (1, 2)
+    )
+    return couples

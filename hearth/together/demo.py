@@ -10,12 +10,12 @@ only, present sessions ended with their minutes. Dates still to come go through 
 import random
 import tomllib
 import zoneinfo
-from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.utils import timezone
 
+from hearth.core.demo_helpers import Deck, other_person
 from hearth.couples.models import Couple, Membership
 from hearth.together.models import (
     BucketItem,
@@ -54,19 +54,6 @@ STARTS = {
 DAYS = {"morning": (SATURDAY, SUNDAY), "day": (SATURDAY, SUNDAY), "evening": (FRIDAY, SATURDAY)}
 MORNING_WORDS = ("breakfast", "dawn", "sunrise", "morning", "before-work")
 NIGHT_WORDS = ("night", "moon", "meteor", "star", "sunset", "lantern", "dark")
-
-
-class Deck:
-    """Lines dealt without repeats until every one has been used, then shuffled again."""
-
-    def __init__(self, lines: Sequence[str], rng: random.Random):
-        self.lines, self.rng, self.left = list(lines), rng, list[str]()
-
-    def deal(self) -> str:
-        if not self.left:
-            self.left = self.lines[:]
-            self.rng.shuffle(self.left)
-        return self.left.pop()
 
 
 def seed_demo_couple(*, couple: Couple, first, second, weeks: int, rng: random.Random) -> None:
@@ -226,10 +213,6 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
 # The demo couple ------------------------------------------------------------------------
 
 
-def _other(people, person):
-    return people[1] if person == people[0] else people[0]
-
-
 def _duration(minutes: int) -> int:
     low, high = DURATION_RANGE
     return min(max(minutes, low), high)
@@ -335,7 +318,7 @@ def _seed_past_dates(couple, people, weeks, rng, memories, reflections) -> None:
     plans: list[DatePlan] = []
     for (choice, starts), status, was_moved in zip(chosen, statuses, moved, strict=True):
         proposer = rng.choice(people)
-        answerer = _other(people, proposer)
+        answerer = other_person(people, proposer)
         created = max(
             couple.created_at + timedelta(hours=1),
             starts - timedelta(days=rng.randint(3, 10), hours=rng.randint(0, 12)),
@@ -438,7 +421,7 @@ def _seed_bucket_list(couple, people, weeks, rng, memories, reflections) -> None
         loved = list(entries[index]["loved"])
         rng.shuffle(loved)
         marker = rng.choice(people)
-        authors = [marker] if rng.random() < 0.4 else [marker, _other(people, marker)]
+        authors = [marker] if rng.random() < 0.4 else [marker, other_person(people, marker)]
         assert item.done_on is not None
         at = min(now, aware(item.done_on, time(21, rng.randint(0, 59)), zone))
         memory = Memory(
@@ -485,7 +468,7 @@ def _seed_moments(couple, people, weeks, rng, memories, reflections) -> None:
             created_at=at,
         )
         memories.append(memory)
-        authors = [author] if rng.random() < 0.3 else [author, _other(people, author)]
+        authors = [author] if rng.random() < 0.3 else [author, other_person(people, author)]
         for person, text in zip(authors, entry["loved"], strict=False):
             reflections.append(
                 Reflection(

@@ -20,13 +20,13 @@ import re
 import tomllib
 import zoneinfo
 from collections import Counter
-from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
 
+from hearth.core.demo_helpers import Deck, local_instant, other_person
 from hearth.core.text import clean_text
 from hearth.couples.models import Couple, Membership
 from hearth.trust.models import (
@@ -130,25 +130,6 @@ BULK_APOLOGIES = [
 ]
 
 
-class Deck:
-    """Lines dealt without repeats until every one has been used, then shuffled again."""
-
-    def __init__(self, lines: Sequence[Any], rng: random.Random):
-        self.lines, self.rng, self.left = list(lines), rng, list[Any]()
-
-    def deal(self, fits=lambda line: True) -> Any:
-        """The next line that fits, if any does (else the next line)."""
-        for _ in range(2):
-            if not self.left:
-                self.left = self.lines[:]
-                self.rng.shuffle(self.left)
-            for index in range(len(self.left) - 1, -1, -1):
-                if fits(self.left[index]):
-                    return self.left.pop(index)
-            self.left = []  # none fits in what is left: deal from all of them again
-        return self.deal()
-
-
 def seed_demo_couple(*, couple: Couple, first, second, weeks: int, rng: random.Random) -> None:
     people = (first, second)
     promised = Promise.objects.filter(couple=couple).exists()
@@ -163,11 +144,6 @@ def seed_demo_couple(*, couple: Couple, first, second, weeks: int, rng: random.R
 
 
 # Both ---------------------------------------------------------------------------------
-
-
-def _local(day: date, at: time, zone: zoneinfo.ZoneInfo) -> datetime:
-    """The instant of a local wall-clock time (a time the clock skips moves an hour on)."""
-    return datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(UTC)
 
 
 def _due(promise: dict, made: date) -> date | None:
@@ -207,7 +183,9 @@ def _awake(at: datetime, zone: zoneinfo.ZoneInfo, rng: random.Random) -> datetim
     """Not in the small hours: something done between midnight and seven waits for the day."""
     local = at.astimezone(zone)
     if local.hour < 7:
-        return max(at, _local(local.date(), time(rng.randint(7, 21), rng.randint(0, 59)), zone))
+        return max(
+            at, local_instant(local.date(), time(rng.randint(7, 21), rng.randint(0, 59)), zone)
+        )
     return at
 
 
@@ -358,14 +336,14 @@ class _Bench:
         """A daytime moment on a day within the weeks, at least `days_ago` days ago."""
         days_ago = self.rng.randint(min(days_ago, self.span - 1), self.span - 1)
         day = self.today - timedelta(days=days_ago)
-        return _local(day, time(self.rng.randint(7, 19), self.rng.randint(0, 59)), self.zone)
+        return local_instant(day, time(self.rng.randint(7, 19), self.rng.randint(0, 59)), self.zone)
 
     def day(self, at: datetime) -> date:
         return timezone.localdate(at, self.zone)
 
     def evening(self, day: date, after: datetime) -> datetime:
         """That evening, after `after` (and not after now)."""
-        at = _local(day, time(self.rng.randint(17, 20), self.rng.randint(0, 59)), self.zone)
+        at = local_instant(day, time(self.rng.randint(17, 20), self.rng.randint(0, 59)), self.zone)
         return min(max(at, after + timedelta(minutes=self.rng.randint(20, 90))), self.now)
 
     def promise(self, text: dict, at: datetime) -> Promise:
@@ -385,10 +363,6 @@ class _Bench:
 
 
 # The demo couple: promises ----------------------------------------------------------------
-
-
-def _other(people, person):
-    return people[1] if person == people[0] else people[0]
 
 
 def _seed_promises(couple: Couple, people, weeks: int, rng: random.Random) -> None:
@@ -430,7 +404,7 @@ def _seed_promises(couple: Couple, people, weeks: int, rng: random.Random) -> No
                 lambda text, day=day: text.get("days", 0) < 5 or _due_within(text, day, None, today)
             )
             at = max(
-                _local(day, time(rng.randint(7, 19), rng.randint(0, 59)), zone),
+                local_instant(day, time(rng.randint(7, 19), rng.randint(0, 59)), zone),
                 couple.created_at + timedelta(minutes=5),
             )
             row = Promise(
@@ -523,7 +497,7 @@ def _outcomes(days: list[date], voice: str, today: date, rng: random.Random) -> 
 
 def _after(day: date, after: datetime, zone: zoneinfo.ZoneInfo, rng: random.Random) -> datetime:
     """A waking time on that day, later than `after` (the same evening, if need be)."""
-    at = _local(day, time(rng.randint(8, 20), rng.randint(0, 59)), zone)
+    at = local_instant(day, time(rng.randint(8, 20), rng.randint(0, 59)), zone)
     return max(at, after + timedelta(minutes=rng.randint(15, 90)))
 
 
@@ -676,7 +650,7 @@ def _seed_rounds(couple: Couple, people, weeks: int, rng: random.Random) -> None
         if prompt is None or not _unlocked(prompt.set, done):
             continue
         starter = starting.deal()
-        listener = _other(people, starter)
+        listener = other_person(people, starter)
         at = _awake(max(cursor, start + slot * (number + rng.uniform(0, 0.3))), zone, rng)
         round_ = Round(couple=couple, prompt=prompt, started_by=starter, created_at=at)
         rounds.append(round_)
@@ -720,7 +694,7 @@ def _seed_rounds(couple: Couple, people, weeks: int, rng: random.Random) -> None
         first = people[0]
         round_ = round_start(user=first, couple=couple, prompt=prompt)
         share = share_add(user=first, round_=round_, text=SHARES[prompt.key][VOICES[0]])
-        evening = _local(
+        evening = local_instant(
             couple.local_today() - timedelta(days=1), time(20, rng.randint(0, 40)), zone
         )
         started = min(max(couple.created_at, evening), now)

@@ -12,7 +12,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -25,7 +24,7 @@ from hearth.couples.models import Couple, Membership
 from hearth.support import demo, services
 from hearth.support.models import Bid, CheckIn, Cheer, GoodNews, Guess, Need, NeedsMap
 from hearth.talk.models import Answer
-from hearth.tests.factories import couple_of
+from hearth.tests.factories import bulk_couples, couple_of
 
 
 def at(moment: datetime | None) -> datetime:
@@ -383,17 +382,8 @@ def test_bulk_seeding_takes_the_same_few_queries_for_any_number_of_couples(
 ):
     seed("--weeks", "0")  # the content libraries
     since = timezone.now() - timedelta(weeks=4)
-    password = make_password("unused")
     for size in (10, 400):
-        users = User.objects.bulk_create(
-            User(email=f"q{size}-{n}@example.com", password=password) for n in range(2 * size)
-        )
-        couples = Couple.objects.bulk_create(Couple(created_at=since) for _ in range(size))
-        Membership.objects.bulk_create(
-            Membership(couple=couple, user=users[2 * index + seat - 1], seat=seat, joined_at=since)
-            for index, couple in enumerate(couples)
-            for seat in (1, 2)
-        )
+        couples = bulk_couples(size, since=since, prefix="q")
         with django_assert_max_num_queries(7):
             demo.seed_bulk(couples=couples, weeks=4, rng=random.Random(size))
         assert CheckIn.objects.filter(couple__in=couples).count() == 3 * size

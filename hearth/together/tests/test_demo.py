@@ -8,7 +8,6 @@ from io import StringIO
 from itertools import pairwise
 
 import pytest
-from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.html import escape
@@ -17,7 +16,7 @@ from hearth.accounts.models import User
 from hearth.conftest_helpers import login_client
 from hearth.core.models import Event
 from hearth.couples.models import Couple, Membership
-from hearth.tests.factories import couple_of
+from hearth.tests.factories import bulk_couples, couple_of
 from hearth.together import demo
 from hearth.together.feed import feed_calendar
 from hearth.together.models import (
@@ -254,17 +253,8 @@ def test_bulk_seeding_takes_the_same_few_queries_for_any_number_of_couples(
 ):
     seed("--weeks", "0")  # the content libraries
     since = timezone.now() - timedelta(weeks=4)
-    password = make_password("unused")
     for size in (10, 400):
-        users = User.objects.bulk_create(
-            User(email=f"q{size}-{n}@example.com", password=password) for n in range(2 * size)
-        )
-        couples = Couple.objects.bulk_create(Couple(created_at=since) for _ in range(size))
-        Membership.objects.bulk_create(
-            Membership(couple=couple, user=users[2 * index + seat - 1], seat=seat, joined_at=since)
-            for index, couple in enumerate(couples)
-            for seat in (1, 2)
-        )
+        couples = bulk_couples(size, since=since, prefix="q")
         with django_assert_max_num_queries(10):
             demo.seed_bulk(couples=couples, weeks=4, rng=random.Random(size))
         assert Ritual.objects.filter(couple__in=couples).count() == size
