@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "hearth.appreciate",
     "hearth.trust",
     "hearth.support",
+    "hearth.insights",
     "hearth.api",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("appreciate/", include("hearth.appreciate.urls")),
     path("trust/", include("hearth.trust.urls")),
     path("support/", include("hearth.support.urls")),
+    path("insights/", include("hearth.insights.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

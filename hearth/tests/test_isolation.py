@@ -698,6 +698,7 @@ ROUTES: dict[str, Case] = {
         outsider=HIDDEN,
     ),
     "api/v1/support/love-map/sense": Case(),
+    "insights/": Case(),
     "api/v1/tokens/<int:token_id>": Case(
         methods=("DELETE",),
         kwargs=lambda world: {"token_id": world.objects["token"].pk},
