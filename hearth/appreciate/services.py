@@ -20,9 +20,8 @@ from hearth.appreciate.models import (
     Suggestion,
 )
 from hearth.appreciate.models import Style as StyleChoice
-from hearth.core.errors import Refusal
+from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
-from hearth.core.text import TextError, clean_text
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
 from hearth.talk.models import REACTIONS
@@ -47,13 +46,14 @@ class AppreciateError(Refusal):
 def clean(
     value: object, max_length: int, *, required=True, multiline=True, what="a few words"
 ) -> str:
-    try:
-        cleaned = clean_text(value, max_length=max_length, multiline=multiline)
-    except TextError as error:
-        raise AppreciateError(str(error), code="invalid_text") from None
-    if required and not cleaned:
-        raise AppreciateError(f"Write {what} first.", code="empty")
-    return cleaned
+    return text_or_refusal(
+        value,
+        max_length,
+        refusal=AppreciateError,
+        required=required,
+        multiline=multiline,
+        empty=f"Write {what} first.",
+    )
 
 
 def _partner_or_refuse(user, couple: Couple):

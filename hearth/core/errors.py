@@ -7,3 +7,25 @@ class Refusal(Exception):
         self.message = message
         self.code = code
         self.status = status
+
+
+def text_or_refusal(
+    value: object,
+    max_length: int,
+    *,
+    refusal: type[Refusal] = Refusal,
+    required: bool = True,
+    multiline: bool = True,
+    empty: str = "Write a few words first.",
+) -> str:
+    """Cleaned text for a service (hearth.core.text.clean_text), or the service's own
+    refusal with the person's message: `invalid_text`, or `empty` when required."""
+    from hearth.core.text import TextError, clean_text
+
+    try:
+        cleaned = clean_text(value, max_length=max_length, multiline=multiline)
+    except TextError as error:
+        raise refusal(str(error), code="invalid_text") from None
+    if required and not cleaned:
+        raise refusal(empty, code="empty")
+    return cleaned

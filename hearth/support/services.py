@@ -8,9 +8,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from hearth.core.errors import Refusal
+from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
-from hearth.core.text import TextError, clean_text
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
 from hearth.support.models import Bid, CheckIn, Cheer, Feeling, GoodNews, Guess, Need, NeedsMap
@@ -37,13 +36,9 @@ class SupportError(Refusal):
 
 
 def clean(value: object, max_length: int, *, required=True, what="a few words") -> str:
-    try:
-        cleaned = clean_text(value, max_length=max_length, multiline=True)
-    except TextError as error:
-        raise SupportError(str(error), code="invalid_text") from None
-    if required and not cleaned:
-        raise SupportError(f"Write {what} first.", code="empty")
-    return cleaned
+    return text_or_refusal(
+        value, max_length, refusal=SupportError, required=required, empty=f"Write {what} first."
+    )
 
 
 def _partner(user, couple: Couple):

@@ -6,9 +6,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from hearth.core.errors import Refusal
+from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
-from hearth.core.text import TextError, clean_text
 from hearth.couples.models import Couple
 from hearth.couples.selectors import partner_of
 from hearth.talk.models import REACTIONS, Answer, DailyQuestion, Question, Reaction, Reply
@@ -103,13 +102,7 @@ def swaps_left(daily_question: DailyQuestion) -> int:
 
 
 def _clean(text: object, max_length: int, *, required: bool = True) -> str:
-    try:
-        cleaned = clean_text(text, max_length=max_length, multiline=True)
-    except TextError as error:
-        raise TalkError(str(error), code="invalid_text") from None
-    if required and not cleaned:
-        raise TalkError("Write a few words first.", code="empty")
-    return cleaned
+    return text_or_refusal(text, max_length, refusal=TalkError, required=required)
 
 
 def answer_save(*, user, daily_question: DailyQuestion, text: object) -> Answer:

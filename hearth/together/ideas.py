@@ -1,7 +1,7 @@
 """Finding a date idea (PRODUCT Q1): filters, and "surprise us"."""
 
 import random
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.utils import timezone
@@ -27,9 +27,6 @@ class IdeaFilters:
     place: str = ""
     season: str = ""
     max_minutes: int | None = None
-
-    def is_empty(self) -> bool:
-        return not any(getattr(self, field.name) for field in fields(self))
 
 
 def ideas_matching(filters: IdeaFilters) -> list[DateIdea]:

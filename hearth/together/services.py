@@ -12,9 +12,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from hearth.core.errors import Refusal
+from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
-from hearth.core.text import TextError, clean_text
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
 from hearth.together.models import (
@@ -45,13 +44,14 @@ class TogetherError(Refusal):
 
 
 def clean(value: object, max_length: int, *, required: bool = True, multiline=False) -> str:
-    try:
-        cleaned = clean_text(value, max_length=max_length, multiline=multiline)
-    except TextError as error:
-        raise TogetherError(str(error), code="invalid_text") from None
-    if required and not cleaned:
-        raise TogetherError("Give it a short title first.", code="empty")
-    return cleaned
+    return text_or_refusal(
+        value,
+        max_length,
+        refusal=TogetherError,
+        required=required,
+        multiline=multiline,
+        empty="Give it a short title first.",
+    )
 
 
 def zone_named(name: str) -> zoneinfo.ZoneInfo:

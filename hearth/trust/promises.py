@@ -11,8 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from hearth.core.errors import Refusal
-from hearth.core.text import TextError, clean_text
+from hearth.core.errors import Refusal, text_or_refusal
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user
 from hearth.trust.models import Promise
@@ -27,13 +26,9 @@ class TrustError(Refusal):
 
 
 def clean(value: object, max_length: int, *, required=True, what="a few words") -> str:
-    try:
-        cleaned = clean_text(value, max_length=max_length, multiline=True)
-    except TextError as error:
-        raise TrustError(str(error), code="invalid_text") from None
-    if required and not cleaned:
-        raise TrustError(f"Write {what} first.", code="empty")
-    return cleaned
+    return text_or_refusal(
+        value, max_length, refusal=TrustError, required=required, empty=f"Write {what} first."
+    )
 
 
 def get_promise_for_user(user, pk) -> Promise:
