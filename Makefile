@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 
 .PHONY: setup run test lint format lock bench clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Hearth needs Python 3.12 or newer; found " + sys.version.split()[0] + ". Install it (pyenv install 3.13) or set PYTHON=/path/to/python3.13.")'
@@ -17,6 +17,12 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	@mkdir -p var
+	@touch $@
+
+# The charts' library comes from npm, pinned in package-lock.json (served as static files).
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null || { echo "Hearth needs npm (Node.js) for its chart library: run scripts/check-system-packages, or install npm (Debian/Ubuntu: apt-get install npm)." >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 run: setup

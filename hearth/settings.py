@@ -223,7 +223,12 @@ PHOTO_MAX_PIXELS = 40_000_000
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Browser libraries from npm (package-lock.json), installed by `make setup`.
+    ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
+    ("vendor/chartjs-chart-matrix", BASE_DIR / "node_modules" / "chartjs-chart-matrix" / "dist"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

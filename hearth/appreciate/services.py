@@ -24,7 +24,9 @@ from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
+from hearth.insights.tallies import tallies_refresh
 from hearth.talk.models import REACTIONS
+from hearth.talk.services import harsh_moment_record
 
 NOTE_PART_MAX = 1000
 GESTURE_MAX = 300
@@ -105,6 +107,8 @@ def note_send(
         note = Note.objects.create(
             couple=couple, author=user, recipient=recipient, kind=kind, **parts
         )
+        harsh_moment_record(couple=couple, author=user, text="\n".join(parts.values()))
+        tallies_refresh(couple=couple, of=note)
         event_emit(couple=couple, kind=Event.Kind.NOTE_RECEIVED, recipient=recipient, subject=note)
     return note
 
@@ -121,8 +125,10 @@ def note_react(*, user, note: Note, reaction: str) -> Note:
     _received_by(user, note)
     if reaction and reaction not in REACTIONS:
         raise AppreciateError("Choose one of the reactions.", code="invalid_reaction")
-    Note.objects.filter(pk=note.pk).update(reaction=reaction)
-    note.reaction = reaction
+    with transaction.atomic():
+        Note.objects.filter(pk=note.pk).update(reaction=reaction)
+        note.reaction = reaction
+        tallies_refresh(couple=note.couple, of=note)
     return note
 
 
@@ -179,10 +185,13 @@ def gesture_notice(*, user, gesture: Gesture) -> Gesture:
             "Your partner is the one who can say they noticed.", code="your_own", status=409
         )
     with transaction.atomic():
+        now = timezone.now()
         updated = Gesture.objects.filter(pk=gesture.pk, noticed_at__isnull=True).update(
-            noticed_at=timezone.now()
+            noticed_at=now
         )
         if updated:
+            gesture.noticed_at = now
+            tallies_refresh(couple=gesture.couple, of=gesture)
             event_emit(
                 couple=gesture.couple,
                 kind=Event.Kind.GESTURE_NOTICED,

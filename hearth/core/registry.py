@@ -27,7 +27,9 @@ def hearth_app_modules(module_name: str) -> Iterator[ModuleType]:
         if not config.name.startswith("hearth."):
             continue
         dotted = f"{config.name}.{module_name}"
-        if importlib.util.find_spec(dotted) is not None:
+        spec = importlib.util.find_spec(dotted)
+        # A data folder of that name (say content/ holding only TOML) is not the module.
+        if spec is not None and spec.origin is not None:
             yield importlib.import_module(dotted)
 
 

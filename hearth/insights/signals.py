@@ -1,85 +1,94 @@
-"""The 28 days of signals the Connection Index reads, gathered with one aggregate query
-per kind of thing (a fixed number, whatever the couple's history; every query is limited
-to the window by indexed dates)."""
+"""The signals the Connection Index reads, summed from the couple's daily roll-ups.
 
-from datetime import timedelta
+One query per figure or per series, over at most a few hundred DayTally rows: the cost never
+depends on how long the couple has used Hearth. hearth/insights/tallies.py keeps the roll-ups
+equal to a recount of the pillars' own rows.
+"""
 
-from django.db.models import Count, F, Sum
-from django.utils import timezone
+from collections.abc import Mapping
+from datetime import date, timedelta
 
-from hearth.appreciate.models import Gesture, Note
-from hearth.couples.models import Couple, Membership
+from django.db.models import Q, Sum
+
+from hearth.couples.models import Couple
 from hearth.insights.index import WINDOW_DAYS, Signals
-from hearth.support.models import Bid, CheckIn, Cheer
-from hearth.talk.models import Answer, DailyQuestion, Reaction, Reply
-from hearth.together.models import DatePlan, PresentSession
-from hearth.trust.models import Promise, Round
+from hearth.insights.models import COLUMNS, DayTally
 
 
-def _per_person(queryset, people: list[int], field: str = "author_id") -> tuple[int, int]:
-    counts = dict(queryset.values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
-    return counts.get(people[0], 0), counts.get(people[1], 0)
+def _pair(totals: Mapping[str, int | None], name: str) -> tuple[int, int]:
+    return totals[f"{name}_1"] or 0, totals[f"{name}_2"] or 0
 
 
-def signals_for(couple: Couple) -> Signals:
-    now = timezone.now()
-    start = now - timedelta(days=WINDOW_DAYS)
-    today = couple.local_today()
-    first_day = today - timedelta(days=WINDOW_DAYS)
-    seats = list(
-        Membership.objects.filter(couple=couple).order_by("seat").values_list("user_id", flat=True)
-    )
-    people = [*seats, 0, 0][:2]
-    swap = [people[1], people[0]]  # "received" counts are the other one's
-    answered = _per_person(Answer.objects.filter(couple=couple, created_at__gte=start), people)
-    replies = _per_person(Reply.objects.filter(couple=couple, created_at__gte=start), people)
-    reactions = _per_person(Reaction.objects.filter(couple=couple, created_at__gte=start), people)
-    notes = _per_person(Note.objects.filter(couple=couple, created_at__gte=start), people)
-    noticed = _per_person(Gesture.objects.filter(couple=couple, noticed_at__gte=start), people)
-    note_reactions = Note.objects.filter(couple=couple, created_at__gte=start).exclude(reaction="")
-    cheers = Cheer.objects.filter(couple=couple, created_at__gte=start)
-    promises = Promise.objects.filter(couple=couple)
-    # Kept or renegotiated in the window; a promise kept after its day counts as due but
-    # not as kept on time.
-    ended = _per_person(
-        promises.filter(
-            status__in=[Promise.Status.KEPT, Promise.Status.RENEGOTIATED], ended_at__gte=start
-        ),
-        people,
-    )
-    kept_late = _per_person(
-        promises.filter(status=Promise.Status.KEPT, ended_at__gte=start, kept_on__gt=F("due_on")),
-        people,
-    )
-    missed = _per_person(
-        promises.filter(status=Promise.Status.OPEN, due_on__gte=first_day, due_on__lt=today),
-        people,
-    )
-    bids = Bid.objects.filter(couple=couple, created_at__gte=start)
-    check_ins = CheckIn.objects.filter(couple=couple, shared=True, created_at__gte=start)
+def signals_from_totals(totals: Mapping[str, int | None]) -> Signals:
+    """Signals from summed roll-up columns (`missed_1`/`missed_2`: open promises whose day
+    has passed)."""
+    ended, kept, missed = _pair(totals, "ended"), _pair(totals, "kept"), _pair(totals, "missed")
     return Signals(
-        answered=answered,
-        both_answered=DailyQuestion.objects.filter(couple=couple, revealed_at__gte=start).count(),
-        replies=(replies[0] + reactions[0], replies[1] + reactions[1]),
-        present_minutes=PresentSession.objects.filter(couple=couple, ended_at__gte=start).aggregate(
-            total=Sum("minutes")
-        )["total"]
-        or 0,
-        dates_kept=DatePlan.objects.filter(
-            couple=couple,
-            status=DatePlan.Status.SCHEDULED,
-            starts_at__gte=start,
-            starts_at__lte=now,
-        ).count(),
-        notes_sent=notes,
-        gestures_noticed=noticed,
-        positive_moments=sum(notes) + sum(noticed) + note_reactions.count() + cheers.count(),
-        harsh_moments=0,
-        promises_kept=(ended[0] - kept_late[0], ended[1] - kept_late[1]),
+        answered=_pair(totals, "answered"),
+        both_answered=totals["both_answered"] or 0,
+        replies=_pair(totals, "replies"),
+        present_minutes=totals["present_minutes"] or 0,
+        dates_kept=totals["dates_kept"] or 0,
+        notes_sent=_pair(totals, "notes"),
+        gestures_noticed=_pair(totals, "noticed"),
+        positive_moments=totals["positive"] or 0,
+        harsh_moments=totals["harsh"] or 0,
+        promises_kept=kept,
         promises_due=(ended[0] + missed[0], ended[1] + missed[1]),
-        rounds_completed=Round.objects.filter(couple=couple, completed_at__gte=start).count(),
-        bids_received=_per_person(bids, swap),
-        bids_turned_toward=_per_person(bids.filter(answered_at__isnull=False), swap),
-        check_ins_received=_per_person(check_ins, swap),
-        check_ins_answered=_per_person(check_ins.filter(replied_at__isnull=False), swap),
+        rounds_completed=totals["rounds"] or 0,
+        bids_received=_pair(totals, "bids_received"),
+        bids_turned_toward=_pair(totals, "bids_turned"),
+        check_ins_received=_pair(totals, "check_ins_received"),
+        check_ins_answered=_pair(totals, "check_ins_answered"),
     )
+
+
+def signals_for(couple: Couple, *, days: int = WINDOW_DAYS, end: date | None = None) -> Signals:
+    """What the couple did on the `days` local days ending with `end` (today by default).
+    Dates count on their day once scheduled; a promise counts as due once its day has passed
+    or it ended."""
+    today = couple.local_today()
+    last = end or today
+    first = last - timedelta(days=days - 1)
+    # A date later today counts already: planning it together is what the figure rewards.
+    # (Aliases differ from the column names: an aggregate may not share a column's name.)
+    sums = DayTally.objects.filter(couple=couple, day__gte=first, day__lte=last).aggregate(
+        **{f"sum_{column}": Sum(column) for column in COLUMNS},
+        sum_missed_1=Sum("open_due_1", filter=Q(day__lt=today)),
+        sum_missed_2=Sum("open_due_2", filter=Q(day__lt=today)),
+    )
+    return signals_from_totals({name.removeprefix("sum_"): n for name, n in sums.items()})
+
+
+def tally_rows(couple: Couple, first: date, last: date) -> list[dict]:
+    """The couple's roll-ups from `first` to `last` (days with nothing have no row)."""
+    rows = DayTally.objects.filter(couple=couple, day__gte=first, day__lte=last)
+    return list(rows.values("day", *COLUMNS))
+
+
+def signals_in(rows: list[dict], *, last: date, today: date) -> Signals:
+    """The 28-day signals ending `last`, from roll-up rows that cover that window."""
+    start = last - timedelta(days=WINDOW_DAYS - 1)
+    window = [row for row in rows if start <= row["day"] <= last]
+    totals: dict[str, int | None] = {
+        column: sum(row[column] for row in window) for column in COLUMNS
+    }
+    for seat in (1, 2):
+        totals[f"missed_{seat}"] = sum(
+            row[f"open_due_{seat}"] for row in window if row["day"] < today
+        )
+    return signals_from_totals(totals)
+
+
+def week_ends(today: date, weeks: int) -> list[date]:
+    """The last day of each of the last `weeks` weeks, oldest first, the last one today."""
+    return [today - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+
+
+def weekly_signals(couple: Couple, *, weeks: int) -> list[tuple[date, Signals]]:
+    """The 28-day signals as they stood at the end of each of the last `weeks` weeks,
+    oldest first, from one query."""
+    today = couple.local_today()
+    ends = week_ends(today, weeks)
+    rows = tally_rows(couple, ends[0] - timedelta(days=WINDOW_DAYS - 1), today)
+    return [(last, signals_in(rows, last=last, today=today)) for last in ends]

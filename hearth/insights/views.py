@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from hearth.couples.decorators import CoupleRequest, couple_required
-from hearth.insights.index import WINDOW_DAYS, connection_index
-from hearth.insights.signals import signals_for
+from hearth.insights.charts import PILLARS, charts_for
+from hearth.insights.index import WINDOW_DAYS
 
 PILLAR_NAMES = {
     "talk": "Talk",
@@ -35,7 +35,8 @@ COMPONENT_NAMES = {
 @login_required
 @couple_required
 def home(request: CoupleRequest) -> HttpResponse:
-    index = connection_index(signals_for(request.couple))
+    charts = charts_for(request.couple)
+    index = charts.index
     pillars = [
         {
             "name": PILLAR_NAMES[key],
@@ -48,5 +49,20 @@ def home(request: CoupleRequest) -> HttpResponse:
         }
         for key, score in index.pillars.items()
     ]
-    context = {"index": index, "pillars": pillars, "days": WINDOW_DAYS}
+    context = {
+        "index": index,
+        "pillars": pillars,
+        "days": WINDOW_DAYS,
+        "chart_json": {**charts.as_json(), "names": PILLAR_NAMES},
+        "chart_pillars": [PILLAR_NAMES[key] for key in PILLARS],
+        "trend_rows": [
+            (point.week_ending, point.overall, [point.pillars[key] for key in PILLARS])
+            for point in charts.trend
+        ],
+        "overview_rows": [
+            (PILLAR_NAMES[key], charts.now.pillars[key], charts.month_ago.pillars[key])
+            for key in PILLARS
+        ],
+        "calendar_weeks": [charts.calendar[n : n + 7] for n in range(0, len(charts.calendar), 7)],
+    }
     return render(request, "insights/home.html", context)

@@ -12,8 +12,10 @@ from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
+from hearth.insights.tallies import tallies_refresh
 from hearth.support.models import Bid, CheckIn, Cheer, Feeling, GoodNews, Guess, Need, NeedsMap
 from hearth.talk.models import Answer, DailyQuestion
+from hearth.talk.services import harsh_moment_record
 
 NOTE_MAX = 500
 REPLY_MAX = 140
@@ -97,6 +99,7 @@ def check_in_make(
             note=clean(note, NOTE_MAX, required=False),
             shared=bool(shared),
         )
+        tallies_refresh(couple=couple, of=check_in)
         if shared:
             partner = partner_of(user, couple)
             if partner is not None:
@@ -122,7 +125,9 @@ def check_in_reply(*, user, check_in: CheckIn, reply: object) -> CheckIn:
         )
         if not updated:
             raise SupportError("You've answered this one.", code="answered", status=409)
-    check_in.refresh_from_db()
+        check_in.refresh_from_db()
+        harsh_moment_record(couple=check_in.couple, author=user, text=text)
+        tallies_refresh(couple=check_in.couple, of=check_in)
     return check_in
 
 
@@ -160,6 +165,8 @@ def bid_send(*, user, couple: Couple, kind: str, text: object = "") -> Bid:
     quiet = wants_space(partner, couple)
     with transaction.atomic():
         bid = Bid.objects.create(couple=couple, author=user, kind=kind, text=words, quiet=quiet)
+        harsh_moment_record(couple=couple, author=user, text=words)
+        tallies_refresh(couple=couple, of=bid)
         if not quiet:
             event_emit(couple=couple, kind=Event.Kind.BID_RECEIVED, recipient=partner, subject=bid)
     return bid
@@ -191,6 +198,8 @@ def bid_answer(
         if not updated:
             raise SupportError("This bid has an answer already.", code="answered", status=409)
         bid.refresh_from_db()
+        harsh_moment_record(couple=bid.couple, author=user, text=text)
+        tallies_refresh(couple=bid.couple, of=bid)
         event_emit(
             couple=bid.couple, kind=Event.Kind.BID_ANSWERED, recipient=bid.author, subject=bid
         )
@@ -265,7 +274,13 @@ def cheer_add(*, user, news: GoodNews, way: str, text: object, anyway: bool = Fa
             "ask what it was like, or say what you're proud of.",
             code="passive",
         )
-    return Cheer.objects.create(couple=news.couple, news=news, author=user, way=way, text=words)
+    with transaction.atomic():
+        cheer = Cheer.objects.create(
+            couple=news.couple, news=news, author=user, way=way, text=words
+        )
+        harsh_moment_record(couple=news.couple, author=user, text=words)
+        tallies_refresh(couple=news.couple, of=cheer)
+    return cheer
 
 
 # Love map -------------------------------------------------------------------------------

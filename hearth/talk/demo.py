@@ -64,6 +64,7 @@ def seed_demo_couple(*, couple, first, second, weeks, rng) -> None:
                         answer=answer,
                         author=reader,
                         kind=rng.choice(list(REACTIONS)),
+                        created_at=answer.created_at + timedelta(minutes=rng.randint(5, 50)),
                     )
                 )
             if rng.random() < 0.25:
@@ -73,6 +74,7 @@ def seed_demo_couple(*, couple, first, second, weeks, rng) -> None:
                         answer=answer,
                         author=reader,
                         text=rng.choice(DEMO_TEXT["replies"]),
+                        created_at=answer.created_at + timedelta(minutes=rng.randint(10, 55)),
                     )
                 )
     Reaction.objects.bulk_create(reactions)

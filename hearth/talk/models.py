@@ -275,3 +275,18 @@ class ListeningStep(CoupleOwned):
 
     def __str__(self) -> str:
         return f"{self.kind} in turn {self.turn}"
+
+
+class HarshMoment(CoupleOwned):
+    """A message the coach found harsh that was sent anyway. Only that it happened and who
+    sent it, never the words: the Connection Index weighs kind moments against these (the
+    5:1 ratio). Nothing is recorded for drafts or for what the coach merely highlighted."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"Harsh moment in {self.couple_id}"

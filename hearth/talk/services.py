@@ -10,7 +10,18 @@ from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
 from hearth.couples.models import Couple
 from hearth.couples.selectors import partner_of
-from hearth.talk.models import REACTIONS, Answer, DailyQuestion, Question, Reaction, Reply
+from hearth.insights.tallies import tallies_refresh
+from hearth.talk.coach import analyze
+from hearth.talk.coaching import COACH_MAX
+from hearth.talk.models import (
+    REACTIONS,
+    Answer,
+    DailyQuestion,
+    HarshMoment,
+    Question,
+    Reaction,
+    Reply,
+)
 from hearth.talk.selection import Candidate, choose_question
 
 NO_REPEAT_WITHIN = timedelta(days=365)
@@ -137,6 +148,9 @@ def answer_save(*, user, daily_question: DailyQuestion, text: object) -> Answer:
                 )
             if Answer.objects.filter(daily_question=question).count() == 2:
                 DailyQuestion.objects.filter(pk=question.pk).update(revealed_at=now)
+                question.revealed_at = now
+                tallies_refresh(couple=question.couple, of=question)
+            tallies_refresh(couple=question.couple, of=answer)
     return answer
 
 
@@ -153,17 +167,23 @@ def _revealed_partner_answer(*, user, answer: Answer) -> Answer:
 def reaction_set(*, user, answer: Answer, kind: str) -> Reaction | None:
     """React to the partner's revealed answer; an empty kind takes the reaction back."""
     _revealed_partner_answer(user=user, answer=answer)
-    if kind == "":
-        Reaction.objects.filter(answer=answer, author=user).delete()
-        return None
-    if kind not in REACTIONS:
+    if kind and kind not in REACTIONS:
         raise TalkError("Choose one of the reactions offered.", code="invalid_reaction")
-    reaction, _ = Reaction.objects.update_or_create(
-        answer=answer,
-        author=user,
-        defaults={"kind": kind},
-        create_defaults={"kind": kind, "couple_id": answer.couple_id},
-    )
+    with transaction.atomic():
+        if kind == "":
+            taken_back = Reaction.objects.filter(answer=answer, author=user).first()
+            if taken_back is not None:
+                taken_back.delete()
+                tallies_refresh(couple=answer.couple, of=taken_back)
+            return None
+        reaction, created = Reaction.objects.update_or_create(
+            answer=answer,
+            author=user,
+            defaults={"kind": kind},
+            create_defaults={"kind": kind, "couple_id": answer.couple_id},
+        )
+        if created:
+            tallies_refresh(couple=answer.couple, of=reaction)
     return reaction
 
 
@@ -176,6 +196,20 @@ def reply_add(*, user, answer: Answer, text: object, kind: str = Reply.Kind.REPL
     if kind not in Reply.Kind.values:
         raise TalkError("Unknown kind of reply.", code="invalid_kind")
     cleaned = _clean(text, REPLY_MAX, required=kind == Reply.Kind.REPLY)
-    return Reply.objects.create(
-        couple_id=answer.couple_id, answer=answer, author=user, kind=kind, text=cleaned
-    )
+    with transaction.atomic():
+        reply = Reply.objects.create(
+            couple_id=answer.couple_id, answer=answer, author=user, kind=kind, text=cleaned
+        )
+        harsh_moment_record(couple=answer.couple, author=user, text=cleaned)
+        tallies_refresh(couple=answer.couple, of=reply)
+    return reply
+
+
+def harsh_moment_record(*, couple: Couple, author, text: str) -> bool:
+    """Note (without the words) that a message the coach finds harsh was sent anyway: the
+    Connection Index weighs kind moments against these. Drafts are never recorded."""
+    if not text or not analyze(text[:COACH_MAX]).is_harsh:
+        return False
+    moment = HarshMoment.objects.create(couple=couple, author=author)
+    tallies_refresh(couple=couple, of=moment)
+    return True

@@ -16,6 +16,7 @@ from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
+from hearth.insights.tallies import tallies_refresh
 from hearth.together.models import (
     DateIdea,
     DatePlan,
@@ -180,6 +181,7 @@ def date_accept(*, user, plan: DatePlan) -> DatePlan:
         plan.status = DatePlan.Status.SCHEDULED
         plan.updated_at = timezone.now()
         plan.save(update_fields=["status", "updated_at"])
+        tallies_refresh(couple=plan.couple, of=plan)
         _tell_partner(plan, user, Event.Kind.DATE_ANSWERED)
         _remind_both(plan)
     return plan
@@ -210,12 +212,14 @@ def date_suggest_time(*, user, plan: DatePlan, starts_at: datetime, time_zone: s
             )
         if plan.status == DatePlan.Status.SCHEDULED and plan.ends_at <= timezone.now():
             raise TogetherError("This date has happened already.", code="over", status=409)
+        was_on = plan.starts_at
         plan.starts_at = starts_at
         plan.time_zone = time_zone
         plan.status = DatePlan.Status.PROPOSED
         plan.asked_by = user
         plan.updated_at = timezone.now()
         plan.save(update_fields=["starts_at", "time_zone", "status", "asked_by", "updated_at"])
+        tallies_refresh(couple=plan.couple, of=plan, also=[was_on])
         _withdraw_reminders(plan)
         _tell_partner(plan, user, Event.Kind.DATE_PROPOSED)
     return plan
@@ -232,6 +236,7 @@ def date_cancel(*, user, plan: DatePlan) -> DatePlan:
         plan.status = DatePlan.Status.CANCELLED
         plan.updated_at = timezone.now()
         plan.save(update_fields=["status", "updated_at"])
+        tallies_refresh(couple=plan.couple, of=plan)
         _withdraw_reminders(plan)
         _tell_partner(plan, user, Event.Kind.DATE_ANSWERED)
     return plan
@@ -393,6 +398,7 @@ def _close(session: PresentSession, at: datetime) -> None:
         session.minutes = max(0, int(counted.total_seconds() // 60))
     session.ended_at = at
     session.save(update_fields=["ended_at", "minutes"])
+    tallies_refresh(couple=session.couple, of=session)
 
 
 def present_start(*, user, couple: Couple) -> PresentSession:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from hearth.core.errors import Refusal, text_or_refusal
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user
+from hearth.insights.tallies import tallies_refresh
 from hearth.trust.models import Promise
 
 PROMISE_MAX = 300
@@ -53,13 +54,16 @@ def _check_due(due_on: date | None, couple: Couple) -> date | None:
 def promise_make(
     *, user, couple: Couple, text: object, due_on: date | None = None, replaces=None
 ) -> Promise:
-    return Promise.objects.create(
-        couple=couple,
-        author=user,
-        text=clean(text, PROMISE_MAX, what="what you promise"),
-        due_on=_check_due(due_on, couple),
-        replaces=replaces,
-    )
+    with transaction.atomic():
+        promise = Promise.objects.create(
+            couple=couple,
+            author=user,
+            text=clean(text, PROMISE_MAX, what="what you promise"),
+            due_on=_check_due(due_on, couple),
+            replaces=replaces,
+        )
+        tallies_refresh(couple=couple, of=promise)
+    return promise
 
 
 def _locked_open(promise: Promise) -> Promise:
@@ -83,6 +87,7 @@ def promise_keep(*, user, promise: Promise) -> Promise:
         if user.pk != promise.author_id:
             promise.confirmed_at = promise.ended_at
         promise.save(update_fields=["status", "kept_on", "ended_at", "confirmed_at"])
+        tallies_refresh(couple=promise.couple, of=promise)
     return promise
 
 
@@ -129,6 +134,7 @@ def promise_renegotiate(
         promise.status = Promise.Status.RENEGOTIATED
         promise.ended_at = timezone.now()
         promise.save(update_fields=["status", "ended_at"])
+        tallies_refresh(couple=couple, of=promise)
         return promise_make(
             user=user, couple=couple, text=new_text, due_on=new_due, replaces=promise
         )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from hearth.core.models import Event, event_emit
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
+from hearth.talk.services import harsh_moment_record
 from hearth.trust.models import Apology
 from hearth.trust.promises import PROMISE_MAX, TrustError, clean, promise_make
 
@@ -83,6 +84,7 @@ def apology_answer(*, user, apology: Apology, answer: str, note: object = "") ->
         apology.answer_note = cleaned
         apology.answered_at = timezone.now()
         apology.save(update_fields=["answer", "answer_note", "answered_at"])
+        harsh_moment_record(couple=apology.couple, author=user, text=cleaned)
         event_emit(
             couple=apology.couple,
             kind=Event.Kind.APOLOGY_ANSWERED,

@@ -20,6 +20,8 @@ from django.utils import timezone
 from hearth.core.models import Event, event_emit
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
+from hearth.insights.tallies import tallies_refresh
+from hearth.talk.services import harsh_moment_record
 from hearth.trust.models import Round, Share, ShareResponse, ValidatingResponse, VulnerabilityPrompt
 from hearth.trust.promises import TrustError, clean
 
@@ -190,8 +192,13 @@ def response_add(
         response = ShareResponse.objects.create(
             couple=round_.couple, share=share, author=user, text=cleaned, starter=starter
         )
-        completed = view.step == 4
-        _bump(round_, **({"completed_at": timezone.now()} if completed else {}))
+        harsh_moment_record(couple=round_.couple, author=user, text=cleaned)
+        if view.step == 4:
+            round_.completed_at = timezone.now()
+            _bump(round_, completed_at=round_.completed_at)
+            tallies_refresh(couple=round_.couple, of=round_)
+        else:
+            _bump(round_)
         _tell_partner(round_, user)
     return response
 
