@@ -3,8 +3,8 @@
 The pillars seed steady activity. For the demo couple, Insights then tells a six-month story
 on top of it: a busy, stressed stretch in months three and four (fewer answers and thank-yous,
 bids left hanging, a few sharp words) and a recovery after, so the charts show a dip and a
-climb back. The daily roll-ups are then recounted, since seeding writes rows in bulk, past
-the services that keep them up to date.
+climb back; each partner's monthly pulse follows the same curve. The daily roll-ups are
+recounted, since seeding writes rows in bulk, past the services that keep them up to date.
 """
 
 import random
@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from hearth.appreciate.models import Gesture, Note
 from hearth.core.demo_helpers import moment
 from hearth.couples.models import Couple
+from hearth.insights.pulse_demo import seed_pulses
 from hearth.insights.tallies import tallies_rebuild
 from hearth.support.models import Bid, CheckIn
 from hearth.talk.models import Answer, DailyQuestion, HarshMoment
@@ -87,6 +88,7 @@ def seed_demo_couple(*, couple: Couple, first, second, weeks: int, rng: random.R
     if weeks >= STORY_NEEDS_WEEKS:
         tell_a_dip_and_a_recovery(couple, (first, second), rng)
     tallies_rebuild(Couple.objects.filter(pk=couple.pk))
+    seed_pulses(couple=couple, first=first, second=second, weeks=weeks, rng=rng)
 
 
 def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:

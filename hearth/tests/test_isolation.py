@@ -699,6 +699,15 @@ ROUTES: dict[str, Case] = {
     ),
     "api/v1/support/love-map/sense": Case(),
     "insights/": Case(),
+    # The weekly "State of us": each person's own couple, counts and shared plans only.
+    "insights/week/": Case(),
+    "api/v1/insights/week": Case(),
+    # The monthly pulse: each person's own answers only; an empty form or body is refused.
+    "insights/pulse/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "api/v1/insights/pulse": Case(methods=("GET", "PUT"), body={}, **ALL_LIST_OR_400),
+    "api/v1/insights/pulse/trend": Case(),
     "api/v1/tokens/<int:token_id>": Case(
         methods=("DELETE",),
         kwargs=lambda world: {"token_id": world.objects["token"].pk},
