@@ -29,7 +29,14 @@ run: setup
 	HEARTH_LOCAL=1 $(MANAGE) migrate --no-input
 	HEARTH_LOCAL=1 $(MANAGE) load_content
 	@echo "Hearth is running on http://127.0.0.1:$(PORT)  (try: $(MANAGE) seed_demo)"
-	HEARTH_LOCAL=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@# Beside the web server, nudges: the task worker that sends their e-mails, and
+	@# send_due_nudges once a minute. Both stop when the server stops (docs/nudges.md).
+	@export HEARTH_LOCAL=1; \
+	$(MANAGE) db_worker --no-reload --verbosity 0 & worker=$$!; \
+	$(MANAGE) send_due_nudges --every 60 --verbosity 0 & sender=$$!; \
+	trap 'kill $$worker $$sender 2>/dev/null; wait $$worker $$sender 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup
 	@bash scripts/check-system-packages
@@ -45,11 +52,16 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 # Benchmarks report figures (tests never time anything); results also go to var/bench.json.
-# For now: the message coach, on one core (taskset), over the GoEmotions dev split.
+# The message coach, on one core (taskset), over the GoEmotions dev split; then finding and
+# enqueuing the due nudges of 100,000 couples, in a database of its own under var/bench/.
+BENCH_COUPLES ?= 100000
 bench: setup
 	@mkdir -p var
 	$(shell command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m hearth.talk.coach.evaluate \
 		--goemotions hearth/talk/tests/data/goemotions/dev.tsv --json var/bench.json
+	rm -rf var/bench
+	HEARTH_LOCAL=1 HEARTH_VAR_DIR=$(CURDIR)/var/bench $(MANAGE) migrate --no-input -v0
+	HEARTH_LOCAL=1 HEARTH_VAR_DIR=$(CURDIR)/var/bench $(MANAGE) bench_nudges --couples $(BENCH_COUPLES) --json var/bench.json
 
 # Re-pin every dependency after changing pyproject.toml.
 lock: setup

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "hearth.trust",
     "hearth.support",
     "hearth.insights",
+    "hearth.nudges",
     "hearth.api",
 ]
 
@@ -309,6 +311,15 @@ LOGGING = {
         # Request bodies never reach the logs; Django's request logger only names the path.
         "django.db.backends": {"level": "WARNING"},
     },
+}
+
+# Background work (e-mailed nudges) on Django's tasks framework. By default the tasks wait
+# in the database for `manage.py db_worker`, so nothing else has to run (docs/nudges.md).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
 }
 
 # Invites to pair with a partner (PRODUCT A2).

@@ -20,6 +20,7 @@ urlpatterns = [
     path("trust/", include("hearth.trust.urls")),
     path("support/", include("hearth.support.urls")),
     path("insights/", include("hearth.insights.urls")),
+    path("nudges/", include("hearth.nudges.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -30,6 +30,10 @@ class Event(CoupleOwned):
         BID_RECEIVED = "bid_received", "Your partner is reaching for you"
         BID_ANSWERED = "bid_answered", "Your partner answered you"
         GOOD_NEWS = "good_news", "Your partner has good news"
+        # Sent by the nudges app itself: a day that came, a week that ended, a small wave.
+        PROMISE_DUE = "promise_due", "Today is the day for something you promised"
+        WEEKLY_REPORT = "weekly_report", "Your week together is ready to read"
+        THINKING_OF_YOU = "thinking_of_you", "Your partner is thinking of you"
 
     kind = models.CharField(max_length=40, choices=Kind.choices)
     recipient = models.ForeignKey(

@@ -411,7 +411,7 @@ def weekly_email(*, couple: Couple, user) -> tuple[str, str, str]:
         "report": report,
         "name": user.display_name,
         "week_url": settings.SITE_URL + reverse("insights:week"),
-        "settings_url": settings.SITE_URL + reverse("accounts:settings"),
+        "settings_url": settings.SITE_URL + reverse("nudges:settings"),
         "site_url": settings.SITE_URL,
     }
     with timezone.override(user.zone):

@@ -708,6 +708,18 @@ ROUTES: dict[str, Case] = {
     ),
     "api/v1/insights/pulse": Case(methods=("GET", "PUT"), body={}, **ALL_LIST_OR_400),
     "api/v1/insights/pulse/trend": Case(),
+    # Nudges: each person's own notifications and choices; a thinking-of-you to their own
+    # partner. Everyone here is paired, so each answers for their own couple.
+    "nudges/": Case(),
+    "nudges/seen/": Case(methods=("POST",)),
+    "nudges/settings/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "nudges/thinking-of-you/": Case(methods=("POST",)),
+    "api/v1/nudges/notifications": Case(),
+    "api/v1/nudges/notifications/seen": Case(methods=("POST",)),
+    "api/v1/nudges/preferences": Case(methods=("GET", "PUT"), body={}),
+    "api/v1/nudges/thinking-of-you": Case(methods=("POST",), body={}),
     "api/v1/tokens/<int:token_id>": Case(
         methods=("DELETE",),
         kwargs=lambda world: {"token_id": world.objects["token"].pk},
@@ -804,6 +816,7 @@ def world(db, settings, tmp_path) -> World:
         "uidb36": user_pk_to_url_str(owner),
         "key": default_token_generator.make_token(owner),
     }
+    nudges_world()
     return world
 
 
@@ -902,6 +915,13 @@ def trust_world(world: World, couple) -> None:
     world.objects["apology"] = repair.apology_make(
         user=partner, couple=couple, what_happened=PARTNER_APOLOGY, do_differently="Listen."
     )
+
+
+def nudges_world() -> None:
+    """Everything above, delivered: each person has notifications (which carry no words)."""
+    from hearth.nudges.delivery import nudges_enqueue_due
+
+    nudges_enqueue_due(now=timezone.now())
 
 
 def support_world(world: World, couple) -> None:

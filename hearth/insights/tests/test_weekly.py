@@ -330,7 +330,7 @@ def test_the_email_has_a_subject_text_and_simple_html_with_links_to_the_site(
         assert "Olive" in body
         assert "You both answered 1 daily question" in body
         assert "https://hearth.example.org/insights/week/" in body
-        assert "https://hearth.example.org/settings/" in body
+        assert "https://hearth.example.org/nudges/settings/" in body
         assert "Water the figs" in body
     assert "<script" not in html.lower() and "<img" not in html.lower()
     assert "<" not in text and "&#x27;" not in text  # plain text, not escaped HTML

@@ -1,0 +1,32 @@
+"""Nudges on the Today page: the person's own new notifications, a few at most."""
+
+from django.template.loader import render_to_string
+
+from hearth.couples.decorators import CoupleRequest
+from hearth.nudges.models import Notification, NudgePreferences
+from hearth.nudges.services import nudge_views
+
+TODAY_LIMIT = 3
+# Unseen ones read to find the few to show: kinds the person hides in Hearth are skipped.
+LOOK_AT = 20
+
+
+def today_card(request: CoupleRequest, couple) -> str:
+    user = request.user
+    # One query: the person's choices come along with their notifications.
+    unseen = list(
+        Notification.objects.filter(couple=couple, recipient=user, seen_at__isnull=True)
+        .select_related("recipient__nudge_preferences")
+        .order_by("-created_at", "-pk")[:LOOK_AT]
+    )
+    if not unseen:
+        return ""
+    try:
+        preferences = unseen[0].recipient.nudge_preferences
+    except NudgePreferences.DoesNotExist:
+        preferences = NudgePreferences(user=user)
+    shown = [item for item in unseen if preferences.wants_in_app(item.kind)][:TODAY_LIMIT]
+    nudges = nudge_views(shown, partner=request.partner)
+    if not nudges:
+        return ""
+    return render_to_string("nudges/_today_card.html", {"nudges": nudges}, request=request)
