@@ -4,10 +4,14 @@ from django.urls import include, path
 from hearth.accounts import views_auth as auth_views
 from hearth.api.urls_v1 import api
 from hearth.core import views as core_views
+from hearth.core import views_app as app_views
 
 urlpatterns = [
     path("", core_views.today, name="today"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("manifest.webmanifest", app_views.manifest, name="manifest"),
+    path("sw.js", app_views.service_worker, name="service_worker"),
+    path("offline/", app_views.offline, name="offline"),
     path("accounts/signup/", auth_views.SignupView.as_view(), name="account_signup"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="account_login"),
     path("accounts/", include("allauth.urls")),

@@ -33,6 +33,14 @@
   document.addEventListener("focusin", function (event) {
     if (event.target.matches("[data-select-on-focus]")) event.target.select();
   });
+
+  // Installable on a phone's home screen: the service worker shows an offline page instead
+  // of the browser's error, and never stores a page (templates/core/sw.js).
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+    });
+  }
 })();
 
 // The message coach offers a gentler wording: "Use this wording" puts it in the box.

@@ -92,6 +92,9 @@ EMPTY_FORM = (OK, 400)
 ROUTES: dict[str, Case] = {
     "": PUBLIC,
     "healthz": PUBLIC,
+    "manifest.webmanifest": PUBLIC,
+    "sw.js": PUBLIC,
+    "offline/": PUBLIC,
     # allauth: entrance pages are public; management pages need a login.
     # An empty form is refused with 400; signed-in people are sent home.
     "accounts/signup/": Case(methods=("GET", "POST"), anonymous=(OK, 400)),
