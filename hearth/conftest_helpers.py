@@ -11,10 +11,21 @@ def login_client(user, *, recently_authenticated: bool = True) -> Client:
     allauth asks for the password again before sensitive changes unless the
     sign-in was recent; the record it keeps for that is set here too.
     """
+    from allauth.usersessions.models import UserSession
+
+    from hearth.accounts.sessions import mark_seen
+
     client = Client()
     client.force_login(user)
+    # A real sign-in lists the session at once (allauth.usersessions), so the first page
+    # asked for costs the same queries as every later one.
+    UserSession.objects.create(
+        user=user, session_key=client.session.session_key, ip="127.0.0.1", user_agent=""
+    )
+    session = client.session
+    mark_seen(session, user_agent="")
+    session.save()
     if recently_authenticated:
-        session = client.session
         session["account_authentication_methods"] = [
             {"method": "password", "at": time.time(), "reauthenticated": True}
         ]

@@ -60,6 +60,10 @@ else:
         "or use `make run` for a local trial."
     )
 
+# Old keys, still accepted while sessions, links and two-factor secrets move to a new
+# SECRET_KEY (docs/sessions-and-security.md says how to rotate).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SECURE_SITE = urlsplit(SITE_URL).scheme == "https"
 
@@ -82,6 +86,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "hearth.core",
     "hearth.accounts",
     "hearth.couples",
@@ -92,6 +97,7 @@ INSTALLED_APPS = [
     "hearth.support",
     "hearth.insights",
     "hearth.nudges",
+    "hearth.privacy",
     "hearth.api",
 ]
 
@@ -109,6 +115,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "hearth.accounts.middleware.UserPreferencesMiddleware",
+    "hearth.accounts.middleware.SessionActivityMiddleware",
     "hearth.core.middleware.PrivatePagesMiddleware",
     "hearth.core.middleware.RefusalMiddleware",
 ]
@@ -205,6 +212,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Hearth · "
 # account-and-device, so a stranger cannot lock the owner out.
 ACCOUNT_RATE_LIMITS = {"login_failed": None, "login": None}
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Tell the person by e-mail when their password, e-mail or two-factor changes (PRODUCT D4).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Each person's own web sessions, listed with "sign out" under /settings/sessions/. Activity is
+# kept by hearth.accounts.middleware.SessionActivityMiddleware, a few minutes at a time.
+USERSESSIONS_TRACK_ACTIVITY = False
+MFA_ADAPTER = "hearth.accounts.adapter.MFAAdapter"  # encrypts two-factor secrets at rest
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Hearth"

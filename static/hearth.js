@@ -3,7 +3,8 @@
   "use strict";
 
   // Quick exit (PRODUCT D3): the button, or Shift pressed three times within two seconds,
-  // replaces this page in the history so Back does not return to it.
+  // replaces this page in the history so Back does not return to it. Any other key in
+  // between starts the count again, so typing capital letters never leaves the page.
   function leave(url) {
     document.body.hidden = true;
     window.location.replace(url);
@@ -19,7 +20,11 @@
 
   let shiftPresses = [];
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
+    if (event.key !== "Shift") {
+      shiftPresses = [];
+      return;
+    }
+    if (event.repeat) return;
     const now = Date.now();
     shiftPresses = shiftPresses.filter(function (t) { return now - t < 2000; });
     shiftPresses.push(now);

@@ -40,6 +40,10 @@ class TokenOut(Schema):
     token: str
 
 
+class DeleteMeIn(Schema):
+    password: Password
+
+
 class MeOut(Schema):
     id: int
     email: str
@@ -119,3 +123,17 @@ def me(request: HttpRequest):
         "language": user.language,
         "couple": couple_out(user, membership),
     }
+
+
+@router.delete(
+    "/me",
+    response={204: None, 400: ErrorOut, 403: ErrorOut, 429: ErrorOut},
+    summary="Delete my account and everything I wrote",
+    description="Needs my password. The couple ends; my partner keeps their own words and "
+    "is told kindly. Every session and token of mine ends.",
+)
+def delete_me(request: HttpRequest, payload: DeleteMeIn):
+    from hearth.privacy.services import account_delete
+
+    account_delete(user=request.auth, password=payload.password)  # type: ignore[attr-defined]
+    return Status(204, None)

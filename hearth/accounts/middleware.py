@@ -2,7 +2,7 @@ import zoneinfo
 
 from django.utils import timezone, translation
 
-from hearth.accounts import throttle
+from hearth.accounts import sessions, throttle
 
 
 class UserPreferencesMiddleware:
@@ -27,3 +27,19 @@ class UserPreferencesMiddleware:
         if email:
             throttle.remember_device(request, response, email)
         return response
+
+
+class SessionActivityMiddleware:
+    """Keep each web session's device and "last active" time for the sessions page (D4).
+
+    allauth's own tracking writes on every request; this writes at most once every few
+    minutes per session, so "last active" is approximate and SQLite stays quiet.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and request.session.session_key:
+            sessions.user_session_touch(request=request)
+        return self.get_response(request)

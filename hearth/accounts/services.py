@@ -9,7 +9,7 @@ from django.contrib.auth import authenticate
 from django.db import transaction
 from django.http import HttpRequest
 
-from hearth.accounts import throttle
+from hearth.accounts import notices, throttle
 from hearth.accounts.models import User
 from hearth.api.models import ApiToken
 
@@ -70,4 +70,6 @@ def api_token_for_credentials(
                 status=401,
             )
     _, secret = ApiToken.issue(user=user, name=name)
+    # A password alone gave lasting access: the person hears of it, as of a new browser.
+    notices.sign_in_notice_send(request=request, user=user, via=f"a new API token, “{name}”")
     return secret

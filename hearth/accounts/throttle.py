@@ -67,6 +67,11 @@ def _known_device(request: HttpRequest, email: str) -> str | None:
     return None
 
 
+def is_known_device(request: HttpRequest, email: str) -> bool:
+    """Whether this browser has signed in to this account before (it holds the cookie)."""
+    return _known_device(request, email.strip().lower()) is not None
+
+
 def _buckets(request: HttpRequest, email: str) -> list[tuple[Limit, str]]:
     email = email.strip().lower()
     device = _known_device(request, email)

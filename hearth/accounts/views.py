@@ -2,9 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
 
 from hearth.accounts.forms import ProfileForm
+from hearth.accounts.models import User
+from hearth.accounts.visibility import KINDS, Seen
+from hearth.couples.selectors import membership_and_partner
 
 
 @require_http_methods(["GET", "POST"])
@@ -19,3 +23,26 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:settings")
         return render(request, "accounts/settings.html", {"form": form}, status=400)
     return render(request, "accounts/settings.html", {"form": form})
+
+
+@require_GET
+@login_required
+def partner_can_see(request: HttpRequest) -> HttpResponse:
+    """What my partner can see (PRODUCT D1): every kind of thing, and where to change it."""
+    _, partner = membership_and_partner(request.user)
+    name = partner.display_name if isinstance(partner, User) else "your partner"
+    areas: dict[str, list[dict]] = {}
+    for item in KINDS:
+        areas.setdefault(item.area, []).append(
+            {
+                "key": item.key,
+                "label": item.label,
+                "seen_label": item.seen_label,
+                "shared": item.seen == Seen.ALWAYS,
+                "detail": item.detail_for(name),
+                "change_url": reverse(item.change_url),
+                "change_label": item.change_label,
+            }
+        )
+    context = {"partner": partner, "partner_name": name, "areas": list(areas.items())}
+    return render(request, "accounts/partner_can_see.html", context)

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from hearth.api.models import ApiToken
+from hearth.core.admin import WithoutPrivateWordsOnDelete
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(WithoutPrivateWordsOnDelete):
     list_display = ["name", "user", "hint", "created_at"]
     readonly_fields = ["user", "name", "hint", "created_at"]
     exclude = ["token_hash"]

@@ -39,4 +39,7 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_token_for_user(request.user, pk)
     token.delete()
     messages.success(request, f"“{token.name}” no longer works.")
+    # Revoked from the "Where you're signed in" page: back there.
+    if request.POST.get("back") == "sessions":
+        return redirect("accounts:sessions")
     return redirect("api:tokens")

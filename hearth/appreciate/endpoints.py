@@ -118,7 +118,14 @@ class NoteOut(Schema):
     mattered: str
     created_at: datetime
     reaction: str = Field(description=f"the recipient's: one of {', '.join(REACTIONS)}, or empty")
-    kept: bool = Field(description="the recipient keeps it on their wall for hard days")
+    kept: bool | None = Field(
+        description="the recipient keeps it on their wall for hard days: shown to the "
+        "recipient only (null for its author; no read receipts)"
+    )
+
+    @staticmethod
+    def resolve_kept(note: Note, context) -> bool | None:
+        return note.kept if note.recipient_id == context["request"].user.pk else None
 
 
 class NoteIn(Schema):

@@ -70,8 +70,9 @@ class Note(CoupleOwned):
         ADMIRE = "admire", "I admire you"
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Empty once the recipient deleted their account: the note stays its author's words.
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.THANKS)
     did = models.TextField(max_length=1000)

@@ -3,18 +3,26 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from hearth.core.errors import Refusal
 
+# Signing out, however it happens, asks the browser to forget what it kept of Hearth.
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
 
 class PrivatePagesMiddleware:
-    """Pages shown to a signed-in person hold private words: never cache them (PRODUCT D3)."""
+    """Pages shown to a signed-in person hold private words: never cache them, and clear
+    the browser's copy of the site when the person signs out (PRODUCT D3)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        signed_in_before = request.user.is_authenticated
         response = self.get_response(request)
-        if request.user.is_authenticated or request.path.startswith("/api/"):
+        signed_in = request.user.is_authenticated
+        if signed_in or signed_in_before or request.path.startswith("/api/"):
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
+        if signed_in_before and not signed_in:
+            response["Clear-Site-Data"] = CLEAR_SITE_DATA
         return response
 
 

@@ -40,6 +40,13 @@ def today(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def help_safety(request: HttpRequest) -> HttpResponse:
+    """Staying safe (PRODUCT D3): what quick exit does and does not do, said plainly.
+    Open to everyone, signed in or not, so it can be read before signing up."""
+    return render(request, "core/help_safety.html")
+
+
+@require_GET
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
     """200 when the database answers; for load balancers and uptime checks."""

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from hearth.core.admin import WithoutPrivateWordsOnDelete
 from hearth.couples.models import Couple, Membership
 
 
@@ -11,7 +12,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Couple)
-class CoupleAdmin(admin.ModelAdmin):
+class CoupleAdmin(WithoutPrivateWordsOnDelete):
     list_display = ["id", "created_at", "ended_at"]
     readonly_fields = ["created_at", "ended_at"]
     inlines = [MembershipInline]

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.mfa.webauthn.internal.auth import WebAuthn
+from allauth.usersessions.models import UserSession
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
@@ -27,6 +28,7 @@ from hearth.api.models import ApiToken
 from hearth.conftest_helpers import login_client
 from hearth.couples.selectors import couple_for_user
 from hearth.couples.services import invite_create
+from hearth.privacy.models import Notice
 from hearth.talk.listening import session_join, session_start, session_step
 from hearth.talk.services import answer_save, daily_question_for
 from hearth.talk.timeouts import debrief_write, timeout_start
@@ -92,6 +94,8 @@ EMPTY_FORM = (OK, 400)
 ROUTES: dict[str, Case] = {
     "": PUBLIC,
     "healthz": PUBLIC,
+    # Staying safe: open to anyone, so it can be read before signing up (PRODUCT D3).
+    "help/safety/": PUBLIC,
     "manifest.webmanifest": PUBLIC,
     "sw.js": PUBLIC,
     "offline/": PUBLIC,
@@ -139,6 +143,15 @@ ROUTES: dict[str, Case] = {
     "accounts/2fa/webauthn/login/": Case(),
     # Hearth's pages.
     "settings/": Case(methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM),
+    # What my partner can see (PRODUCT D1): the same list for everyone signed in.
+    "settings/privacy/": ACCOUNT_PAGE,
+    # Where I'm signed in: only my own sessions; another person's session is not there.
+    "settings/sessions/": ACCOUNT_PAGE,
+    "settings/sessions/<int:pk>/sign-out/": Case(
+        methods=("POST",), kwargs=user_object("user_session"), partner=HIDDEN, outsider=HIDDEN
+    ),
+    "settings/sessions/sign-out-everywhere-else/": Case(methods=("POST",)),
+    "accounts/sessions/": ACCOUNT_PAGE,
     "settings/tokens/": Case(
         methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
     ),
@@ -163,7 +176,24 @@ ROUTES: dict[str, Case] = {
     "api/v1/auth/token": Case(
         methods=("POST",), anonymous=400, owner=400, partner=400, outsider=400
     ),
-    "api/v1/me": ACCOUNT_PAGE,
+    # Deleting one's account needs the password: a wrong one deletes nothing (403).
+    "api/v1/me": Case(
+        methods=("GET", "DELETE"),
+        body={"password": "not-the-password"},
+        owner=(OK, 403),
+        partner=(OK, 403),
+        outsider=(OK, 403),
+    ),
+    "api/v1/me/export": Case(),
+    # Your data (PRODUCT D5): each person's own export; deletion refuses an empty password.
+    "settings/data/export/": Case(),
+    "settings/data/export/download/": Case(),
+    "settings/data/delete/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "settings/data/notices/<int:pk>/dismiss/": Case(
+        methods=("POST",), kwargs=user_object("notice"), partner=HIDDEN, outsider=HIDDEN
+    ),
     "api/v1/couple": Case(methods=("GET", "DELETE"), outsider=OK),
     "api/v1/couple/invite": Case(methods=("POST",), owner=409, partner=409, outsider=409),
     "api/v1/couple/join": Case(methods=("POST",), owner=400, partner=400, outsider=400),
@@ -773,6 +803,10 @@ def world(db, settings, tmp_path) -> World:
     loner = UserFactory.create(display_name="Lumen Ashgrove", email="lumen.ashgrove@example.com")
     world = World(owner=owner, partner=partner, outsider=outsider, loner=loner)
     world.objects["token"], _ = ApiToken.issue(user=owner, name="owner-script")
+    world.objects["user_session"] = UserSession.objects.create(
+        user=owner, session_key="owner-phone-session", ip="192.0.2.1", user_agent="Firefox"
+    )
+    world.objects["notice"] = Notice.objects.create(user=owner, kind=Notice.Kind.PARTNER_LEFT)
     make_questions()
     couple = couple_for_user(owner)
     assert couple is not None

@@ -35,7 +35,11 @@ def memories_for(couple: Couple) -> QuerySet[Memory]:
         Memory.objects.filter(couple=couple)
         .order_by("-happened_on", "-pk")
         .prefetch_related(
-            Prefetch("reflections", queryset=Reflection.objects.select_related("author")),
+            Prefetch(
+                "reflections",
+                # A fixed order: PostgreSQL's own would vary from one query plan to the next.
+                queryset=Reflection.objects.select_related("author").order_by("created_at", "pk"),
+            ),
             Prefetch("photos", queryset=Photo.objects.order_by("pk")),
         )
     )

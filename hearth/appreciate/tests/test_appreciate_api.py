@@ -123,7 +123,8 @@ def test_it_sends_a_specific_note_that_the_partner_receives(api_for, owner, part
     assert note["did"] == "You fixed the bike before my early ride"
     assert note["felt"] == "I felt looked after"
     assert note["mattered"] == "It means you notice my mornings"
-    assert note["reaction"] == "" and note["kept"] is False
+    # Whether the recipient keeps it is theirs alone: its author sees null (no read receipts).
+    assert note["reaction"] == "" and note["kept"] is None
 
     received = them.get("/appreciate/notes").json()
     assert [item["id"] for item in received] == [note["id"]]
@@ -158,8 +159,10 @@ def test_the_partner_reacts_to_a_note_and_keeps_it(api_for, owner, partner):
 
     stored = Note.objects.get(pk=note["id"])
     assert (stored.reaction, stored.kept) == ("heart", True)
-    # The author sees how it landed.
-    assert me.get("/appreciate/notes?box=sent").json()[0]["reaction"] == "heart"
+    # The author sees how it landed, but not that it was kept (that is the recipient's).
+    sent = me.get("/appreciate/notes?box=sent").json()[0]
+    assert sent["reaction"] == "heart" and sent["kept"] is None
+    assert them.get("/appreciate/notes").json()[0]["kept"] is True
 
     taken_back = put(them, f"/appreciate/notes/{note['id']}/reaction", {"reaction": ""})
     assert taken_back.json()["reaction"] == ""

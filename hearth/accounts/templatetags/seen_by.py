@@ -1,0 +1,26 @@
+"""`{% seen_by "notes" %}`: the small line beside a form saying who will see what is written
+there, drawn from hearth.accounts.visibility so it always matches "What my partner can see"."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+from hearth.accounts.visibility import Seen, kind
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def seen_by(context, key: str) -> str:
+    item = kind(key)
+    partner = context.get("partner")
+    name = partner.display_name if partner else "your partner"
+    shared = item.seen == Seen.ALWAYS
+    return format_html(
+        '<p class="seen-by {}"><span class="seen-by-label">{}</span> '
+        '<a href="{}#{}">Who sees what</a></p>',
+        "seen-by-shared" if shared else "seen-by-private",
+        item.badge_for(name),
+        reverse("accounts:partner_can_see"),
+        item.key,
+    )

@@ -1,0 +1,36 @@
+"""What pairing exports: the couples a person was in and the invites they made (never the
+codes or links, which were credentials)."""
+
+from hearth.couples.models import Couple, Invite, Membership
+from hearth.privacy.exporting import Section
+
+SECTIONS = [
+    Section(
+        key="couples.couples",
+        title="Your couples",
+        about="When you paired and when it ended. Your partner's name and words are theirs.",
+        covers=(Membership, Couple),
+        labels={"couple": "Couple", "joined_at": "Paired", "left_at": "Ended"},
+        rows=lambda user: (
+            Membership.objects.filter(user=user)
+            .order_by("joined_at")
+            .values("joined_at", "left_at", "couple")
+        ),
+    ),
+    Section(
+        key="couples.invites",
+        title="Invites you made",
+        covers=(Invite,),
+        labels={
+            "created_at": "Made",
+            "expires_at": "Valid until",
+            "used_at": "Used",
+            "revoked_at": "Replaced",
+        },
+        rows=lambda user: (
+            Invite.objects.filter(inviter=user)
+            .order_by("created_at")
+            .values("created_at", "expires_at", "used_at", "revoked_at")
+        ),
+    ),
+]
