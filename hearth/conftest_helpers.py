@@ -1,7 +1,10 @@
 """Helpers importable from tests (fixtures live in the root conftest.py)."""
 
+import threading
 import time
+from collections.abc import Callable
 
+from django.db import OperationalError, close_old_connections, connection
 from django.test import Client
 
 
@@ -40,3 +43,44 @@ def browser_log_in(page, email: str, password: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In", exact=True).click()
+
+
+def at_the_same_moment(*actions: Callable[[], object]) -> list[object]:
+    """Run each action in a thread of its own, all released at once; return what each
+    returned or raised, in order. None may fail with a database error."""
+    barrier = threading.Barrier(len(actions))
+    outcomes: list[object] = [None] * len(actions)
+
+    def run(index: int, action: Callable[[], object]) -> None:
+        close_old_connections()
+        try:
+            barrier.wait()
+            outcomes[index] = action()
+        except Exception as error:
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    database_errors = [o for o in outcomes if isinstance(o, OperationalError)]
+    assert not database_errors, database_errors  # "database is locked", say
+    return outcomes
+
+
+def roll_ups_match_a_recount(couple) -> bool:
+    """Are the couple's daily roll-ups, as kept up to date, what a recount gives?"""
+    from hearth.couples.models import Couple
+    from hearth.insights.models import COLUMNS, DayTally
+    from hearth.insights.tallies import tallies_rebuild
+
+    def roll_ups() -> dict:
+        rows = DayTally.objects.filter(couple=couple).values("day", *COLUMNS)
+        return {row.pop("day"): row for row in rows if any(row[column] for column in COLUMNS)}
+
+    kept_up = roll_ups()
+    tallies_rebuild(Couple.objects.filter(pk=couple.pk))
+    return kept_up == roll_ups()

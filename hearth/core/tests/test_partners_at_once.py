@@ -7,19 +7,14 @@ invite, renegotiating a promise as it is kept, accepting a date as it is cancell
 thanking at once are proved next to their features; these cover the rest.
 """
 
-import threading
-from collections.abc import Callable
 from datetime import time, timedelta
 
 import pytest
-from django.db import OperationalError, close_old_connections, connection
 
 from hearth.appreciate.models import Note
 from hearth.appreciate.services import note_keep, note_react, note_send
+from hearth.conftest_helpers import at_the_same_moment, roll_ups_match_a_recount
 from hearth.core.models import Event
-from hearth.couples.models import Couple
-from hearth.insights.models import COLUMNS, DayTally
-from hearth.insights.tallies import tallies_rebuild
 from hearth.support.models import Bid
 from hearth.support.services import SupportError, bid_answer, bid_send
 from hearth.talk.models import Answer, Reaction, Reply
@@ -31,42 +26,6 @@ from hearth.trust.models import Promise
 from hearth.trust.promises import TrustError, promise_keep, promise_make
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def at_the_same_moment(*actions: Callable[[], object]) -> list[object]:
-    """Run each action in a thread of its own, all released at once; return what each
-    returned or raised, in order. None may fail with a database error."""
-    barrier = threading.Barrier(len(actions))
-    outcomes: list[object] = [None] * len(actions)
-
-    def run(index: int, action: Callable[[], object]) -> None:
-        close_old_connections()
-        try:
-            barrier.wait()
-            outcomes[index] = action()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    database_errors = [o for o in outcomes if isinstance(o, OperationalError)]
-    assert not database_errors, database_errors  # "database is locked", say
-    return outcomes
-
-
-def roll_ups_match_a_recount(couple: Couple) -> bool:
-    def roll_ups() -> dict:
-        rows = DayTally.objects.filter(couple=couple).values("day", *COLUMNS)
-        return {row.pop("day"): row for row in rows if any(row[column] for column in COLUMNS)}
-
-    kept_up = roll_ups()
-    tallies_rebuild(Couple.objects.filter(pk=couple.pk))
-    return kept_up == roll_ups()
 
 
 def test_it_keeps_a_promise_once_when_both_say_kept_at_once(owner, partner):

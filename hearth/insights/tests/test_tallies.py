@@ -6,17 +6,16 @@ signals counted directly, in Python, from the pillars' rows.
 """
 
 import random
-import threading
 import zoneinfo
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from hearth.appreciate.models import Gesture, Note
 from hearth.appreciate.services import gesture_log, gesture_notice, note_react, note_send
+from hearth.conftest_helpers import at_the_same_moment, roll_ups_match_a_recount
 from hearth.couples.models import Couple
 from hearth.insights.index import WINDOW_DAYS, Signals
 from hearth.insights.models import COLUMNS, DayTally
@@ -358,23 +357,12 @@ def test_a_couple_with_nothing_yet_has_empty_signals(owner, partner):
 @pytest.mark.django_db(transaction=True)
 def test_two_partners_acting_at_once_are_both_counted(owner, partner):
     couple = couple_of(owner)
-    ready = threading.Barrier(2)
-    failures = []
-
-    def thank(user):
-        try:
-            ready.wait()
-            note_send(user=user, couple=couple, did="You were there", felt="Held")
-        except Exception as error:  # pragma: no cover - reported below
-            failures.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=thank, args=(user,)) for user in (owner, partner)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not failures
+    at_the_same_moment(
+        *(
+            lambda user=user: note_send(user=user, couple=couple, did="You were there", felt="Held")
+            for user in (owner, partner)
+        )
+    )
     row = DayTally.objects.get(couple=couple, day=couple.local_today())
     assert (row.notes_1, row.notes_2, row.positive) == (1, 1, 2)
+    assert roll_ups_match_a_recount(couple)
