@@ -7,6 +7,7 @@ from hearth.accounts import views_auth as auth_views
 from hearth.api.urls_v1 import api
 from hearth.core import views as core_views
 from hearth.core import views_app as app_views
+from hearth.core import views_tour as tour_views
 
 urlpatterns = [
     path("", core_views.today, name="today"),
@@ -14,6 +15,8 @@ urlpatterns = [
     path("manifest.webmanifest", app_views.manifest, name="manifest"),
     path("sw.js", app_views.service_worker, name="service_worker"),
     path("offline/", app_views.offline, name="offline"),
+    path("welcome/tour/done/", tour_views.tour_done, name="tour_done"),
+    path("welcome/tour/<slug:step>/", tour_views.tour, name="tour"),
     path("help/safety/", core_views.help_safety, name="help_safety"),
     path("accounts/signup/", auth_views.SignupView.as_view(), name="account_signup"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="account_login"),

@@ -55,6 +55,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Raised to end every other web session at once ("sign out everywhere else"): it is part
     # of the hash each session keeps, so sessions no list knows about end too.
     session_generation = models.PositiveIntegerField(default=0, editable=False)
+    # When the person finished or skipped the welcome tour (hearth/core/tour.py).
+    tour_done_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 

@@ -30,6 +30,7 @@ PAGES = [
     "/nudges/",
     "/nudges/settings/",
     "/settings/",
+    "/welcome/tour/together/",
 ]
 SIGNED_OUT = ["/accounts/login/", "/accounts/signup/", "/offline/"]
 

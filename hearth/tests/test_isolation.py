@@ -99,6 +99,9 @@ ROUTES: dict[str, Case] = {
     "manifest.webmanifest": PUBLIC,
     "sw.js": PUBLIC,
     "offline/": PUBLIC,
+    # The welcome tour: the same five steps for everyone signed in; done is one's own flag.
+    "welcome/tour/<slug:step>/": Case(kwargs=lambda world: {"step": "talk"}),
+    "welcome/tour/done/": Case(methods=("POST",)),
     # allauth: entrance pages are public; management pages need a login.
     # An empty form is refused with 400; signed-in people are sent home.
     "accounts/signup/": Case(methods=("GET", "POST"), anonymous=(OK, 400)),
