@@ -85,6 +85,9 @@ class ApiClient:
     def post(self, path, json=None, **kw):
         return self.request("POST", path, json=json if json is not None else {}, **kw)
 
+    def put(self, path, json=None, **kw):
+        return self.request("PUT", path, json=json if json is not None else {}, **kw)
+
     def delete(self, path, **kw):
         return self.request("DELETE", path, **kw)
 

@@ -292,6 +292,8 @@ SESSION_COOKIE_SECURE = SECURE_SITE
 CSRF_COOKIE_SECURE = SECURE_SITE
 CSRF_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = SECURE_SITE and env_bool("SECURE_SSL_REDIRECT", default=True)
+# Health checks from a load balancer or monitor on the same host often speak plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if SECURE_SITE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=True)

@@ -7,7 +7,12 @@ from pydantic import Field
 from hearth.api.schemas import ErrorOut
 from hearth.couples.models import Membership
 from hearth.couples.selectors import active_membership, partner_of
-from hearth.couples.services import couple_join, couple_unlink, invite_create
+from hearth.couples.services import (
+    couple_join,
+    couple_set_time_zone,
+    couple_unlink,
+    invite_create,
+)
 
 router = Router(tags=["couple"])
 PREFIX = "/couple"
@@ -23,6 +28,11 @@ class CoupleOut(Schema):
     id: int
     partner: PartnerOut | None
     since: datetime
+    time_zone: str = Field(description="the couple's days start at midnight here")
+
+
+class TimeZoneIn(Schema):
+    time_zone: str = Field(max_length=64, description="an IANA name, like Europe/London")
 
 
 class InviteOut(Schema):
@@ -43,6 +53,7 @@ def couple_out(user, membership: Membership | None) -> dict | None:
     return {
         "id": couple.pk,
         "since": couple.created_at,
+        "time_zone": couple.time_zone,
         "partner": (
             {"id": partner.pk, "display_name": partner.display_name, "pronouns": partner.pronouns}
             if partner
@@ -76,3 +87,13 @@ def join(request: HttpRequest, payload: JoinIn):
 def unlink(request: HttpRequest):
     couple_unlink(user=request.user)
     return Status(204, None)
+
+
+@router.put(
+    "/time-zone",
+    response={200: CoupleOut, 400: ErrorOut, 409: ErrorOut},
+    summary="Where our days start at midnight (either partner)",
+)
+def time_zone(request: HttpRequest, payload: TimeZoneIn):
+    couple_set_time_zone(user=request.user, time_zone=payload.time_zone)
+    return Status(200, couple_out(request.user, active_membership(request.user)))

@@ -1,5 +1,7 @@
 from django import forms
 
+from hearth.accounts.models import time_zone_choices
+
 
 class JoinForm(forms.Form):
     code = forms.CharField(
@@ -27,3 +29,11 @@ class JoinForm(forms.Form):
         if not (code.isascii() and code.isdigit()):
             raise forms.ValidationError("An invite code is six digits, like 042917.")
         return code
+
+
+class CoupleTimeZoneForm(forms.Form):
+    time_zone = forms.ChoiceField(
+        label="Your days start at midnight in",
+        choices=time_zone_choices,
+        help_text="For both of you: when the daily question changes, and how Insights counts days.",
+    )

@@ -1,6 +1,7 @@
 """Pairing workflows: invite, join, unlink (PRODUCT A2, A3)."""
 
 import logging
+import zoneinfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -160,3 +161,24 @@ def couple_unlink(*, user) -> None:
         Couple.objects.filter(pk=couple_id, ended_at__isnull=True).update(ended_at=now)
         Membership.objects.filter(couple_id=couple_id, left_at__isnull=True).update(left_at=now)
     logger.info("couple %s unlinked", couple_id)
+
+
+def couple_set_time_zone(*, user, time_zone: object) -> Couple:
+    """Where the couple's days start at midnight (the daily question, the Insights days).
+    Either partner may change it; the daily roll-ups are recounted in the new days."""
+    from hearth.insights.tallies import tallies_rebuild
+
+    if not isinstance(time_zone, str) or time_zone not in zoneinfo.available_timezones():
+        raise PairingError(
+            "Choose a time zone from the list, like Europe/London.", code="invalid_time_zone"
+        )
+    with transaction.atomic():
+        couple_id = active_couple_id(user)
+        if couple_id is None:
+            raise PairingError("Pair with your partner first.", code="not_paired", status=409)
+        couple = Couple.objects.select_for_update().get(pk=couple_id)
+        if couple.time_zone != time_zone:
+            couple.time_zone = time_zone
+            couple.save(update_fields=["time_zone"])
+            tallies_rebuild(Couple.objects.filter(pk=couple.pk))
+    return couple

@@ -5,10 +5,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from hearth.couples.forms import JoinForm
+from hearth.couples.forms import CoupleTimeZoneForm, JoinForm
 from hearth.couples.models import Invite
 from hearth.couples.selectors import active_membership, partner_of
-from hearth.couples.services import PairingError, couple_join, couple_unlink, invite_create
+from hearth.couples.services import (
+    PairingError,
+    couple_join,
+    couple_set_time_zone,
+    couple_unlink,
+    invite_create,
+)
 
 
 def pairing_context(request: HttpRequest) -> dict:
@@ -92,3 +98,24 @@ def unlink(request: HttpRequest) -> HttpResponse:
     return render(
         request, "couples/unlink.html", {"partner": partner_of(request.user, membership.couple)}
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def time_zone(request: HttpRequest) -> HttpResponse:
+    membership = active_membership(request.user)
+    if membership is None:
+        return redirect("today")
+    form = CoupleTimeZoneForm(
+        request.POST or None, initial={"time_zone": membership.couple.time_zone}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            couple_set_time_zone(user=request.user, time_zone=form.cleaned_data["time_zone"])
+        except PairingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "Saved: your days now start at midnight there.")
+            return redirect("accounts:settings")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "couples/time_zone.html", {"form": form}, status=status)

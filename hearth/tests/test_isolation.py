@@ -102,6 +102,11 @@ ROUTES: dict[str, Case] = {
     # The welcome tour: the same five steps for everyone signed in; done is one's own flag.
     "welcome/tour/<slug:step>/": Case(kwargs=lambda world: {"step": "talk"}),
     "welcome/tour/done/": Case(methods=("POST",)),
+    # The couple's time zone: each changes their own couple's; an empty form is refused.
+    "couple/time-zone/": Case(
+        methods=FORM, owner=EMPTY_FORM, partner=EMPTY_FORM, outsider=EMPTY_FORM
+    ),
+    "api/v1/couple/time-zone": Case(methods=("PUT",), body={}, **ALL_LIST_OR_400),
     # allauth: entrance pages are public; management pages need a login.
     # An empty form is refused with 400; signed-in people are sent home.
     "accounts/signup/": Case(methods=("GET", "POST"), anonymous=(OK, 400)),

@@ -139,6 +139,9 @@ def test_production_settings_send_hsts_referrer_policy_and_frame_ancestors(tmp_p
     """The real settings module with an https SITE_URL, in a fresh process."""
     script = (
         "from django.test import Client; "
+        "plain = Client().get('/healthz', HTTP_HOST='hearth.example.com'); "
+        "page = Client().get('/accounts/login/', HTTP_HOST='hearth.example.com'); "
+        "print(f'plain http: healthz {plain.status_code}, login {page.status_code}'); "
         "r = Client().get('/healthz', secure=True, HTTP_HOST='hearth.example.com'); "
         "print(r.status_code); "
         "[print(f'{k}: {v}') for k, v in r.headers.items()]"
@@ -161,6 +164,8 @@ def test_production_settings_send_hsts_referrer_policy_and_frame_ancestors(tmp_p
     )
     assert result.returncode == 0, result.stderr
     headers = result.stdout
+    # Plain http is sent to https, except the health check a local monitor may use.
+    assert "plain http: healthz 200, login 301" in headers
     assert "\n200\n" in f"\n{headers}"
     assert "Strict-Transport-Security: max-age=31536000; includeSubDomains; preload" in headers
     assert "Referrer-Policy: same-origin" in headers
