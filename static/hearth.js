@@ -74,3 +74,40 @@ document.addEventListener("click", function (event) {
   box.focus();
   box.setSelectionRange(box.value.length, box.value.length);
 });
+
+// Keyboard (issue 11). The header is sticky, so the browser is told its height: a control
+// reached with Tab or Shift+Tab then scrolls clear of it (scroll-padding-top, hearth.css).
+(function () {
+  "use strict";
+  const header = document.querySelector(".site-header");
+  if (!header) return;
+  function measure() {
+    document.documentElement.style.setProperty("--header-height", header.offsetHeight + "px");
+  }
+  measure();
+  if ("ResizeObserver" in window) new ResizeObserver(measure).observe(header);
+})();
+
+// When htmx replaces the part of the page that held focus (an answer shared, an invite
+// made), focus would fall back to the page itself and a keyboard or screen-reader user
+// would lose their place: it goes to the new content's heading instead.
+(function () {
+  "use strict";
+  let lostFrom = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    const target = event.detail.target;
+    const active = document.activeElement;
+    lostFrom = target && target.id && active && active !== document.body && target.contains(active)
+      ? target.id : null;
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    const id = lostFrom;
+    lostFrom = null;
+    if (!id || (document.activeElement && document.activeElement !== document.body)) return;
+    const swapped = document.getElementById(id);
+    if (!swapped) return;
+    const landing = swapped.querySelector("h1, h2, h3") || swapped;
+    if (!landing.hasAttribute("tabindex")) landing.setAttribute("tabindex", "-1");
+    landing.focus();
+  });
+})();
