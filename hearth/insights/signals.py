@@ -8,8 +8,6 @@ equal to a recount of the pillars' own rows.
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from django.db.models import Q, Sum
-
 from hearth.couples.models import Couple
 from hearth.insights.index import WINDOW_DAYS, Signals
 from hearth.insights.models import COLUMNS, DayTally
@@ -43,32 +41,18 @@ def signals_from_totals(totals: Mapping[str, int | None]) -> Signals:
     )
 
 
-def signals_for(couple: Couple, *, days: int = WINDOW_DAYS, end: date | None = None) -> Signals:
-    """What the couple did on the `days` local days ending with `end` (today by default).
-    Dates count on their day once scheduled; a promise counts as due once its day has passed
-    or it ended."""
-    today = couple.local_today()
-    last = end or today
-    first = last - timedelta(days=days - 1)
-    # A date later today counts already: planning it together is what the figure rewards.
-    # (Aliases differ from the column names: an aggregate may not share a column's name.)
-    sums = DayTally.objects.filter(couple=couple, day__gte=first, day__lte=last).aggregate(
-        **{f"sum_{column}": Sum(column) for column in COLUMNS},
-        sum_missed_1=Sum("open_due_1", filter=Q(day__lt=today)),
-        sum_missed_2=Sum("open_due_2", filter=Q(day__lt=today)),
-    )
-    return signals_from_totals({name.removeprefix("sum_"): n for name, n in sums.items()})
-
-
 def tally_rows(couple: Couple, first: date, last: date) -> list[dict]:
     """The couple's roll-ups from `first` to `last` (days with nothing have no row)."""
     rows = DayTally.objects.filter(couple=couple, day__gte=first, day__lte=last)
     return list(rows.values("day", *COLUMNS))
 
 
-def signals_in(rows: list[dict], *, last: date, today: date) -> Signals:
-    """The 28-day signals ending `last`, from roll-up rows that cover that window."""
-    start = last - timedelta(days=WINDOW_DAYS - 1)
+def signals_in(rows: list[dict], *, last: date, today: date, days: int = WINDOW_DAYS) -> Signals:
+    """The signals of the `days` days ending `last`, from roll-up rows that cover them.
+    Dates count on their day once scheduled (a date later today counts already: planning it
+    together is what the figure rewards); a promise counts as due once its day has passed or
+    it ended."""
+    start = last - timedelta(days=days - 1)
     window = [row for row in rows if start <= row["day"] <= last]
     totals: dict[str, int | None] = {
         column: sum(row[column] for row in window) for column in COLUMNS
@@ -78,6 +62,15 @@ def signals_in(rows: list[dict], *, last: date, today: date) -> Signals:
             row[f"open_due_{seat}"] for row in window if row["day"] < today
         )
     return signals_from_totals(totals)
+
+
+def signals_for(couple: Couple, *, days: int = WINDOW_DAYS, end: date | None = None) -> Signals:
+    """What the couple did on the `days` local days ending with `end` (today by default),
+    from one read of at most `days` roll-up rows."""
+    today = couple.local_today()
+    last = end or today
+    rows = tally_rows(couple, last - timedelta(days=days - 1), last)
+    return signals_in(rows, last=last, today=today, days=days)
 
 
 def week_ends(today: date, weeks: int) -> list[date]:
