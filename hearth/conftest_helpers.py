@@ -84,3 +84,26 @@ def roll_ups_match_a_recount(couple) -> bool:
     kept_up = roll_ups()
     tallies_rebuild(Couple.objects.filter(pk=couple.pk))
     return kept_up == roll_ups()
+
+
+def seeded_couple(weeks: int):
+    """The first partner of a couple with `weeks` of every pillar's demo activity, counted
+    into roll-ups; content libraries must be loaded first."""
+    import random
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hearth.core.registry import hearth_app_modules
+    from hearth.couples.models import Couple
+    from hearth.tests.factories import UserFactory, make_couple
+
+    first, second = UserFactory.create(), UserFactory.create()
+    couple = make_couple(first, second)
+    Couple.objects.filter(pk=couple.pk).update(created_at=timezone.now() - timedelta(weeks=weeks))
+    couple.refresh_from_db()
+    for module in hearth_app_modules("demo"):
+        module.seed_demo_couple(
+            couple=couple, first=first, second=second, weeks=weeks, rng=random.Random(weeks)
+        )
+    return first

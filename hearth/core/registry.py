@@ -3,14 +3,17 @@
 A Hearth app may have, beside its models:
 - `nav` on its AppConfig: {"label": "Talk", "url": "talk:home", "order": 10, "description": …};
 - `content.py` with LIBRARIES: {name: ContentLibrary} for load_content and content_stats;
-- `today.py` with `today_card(request, couple) -> str`: a rendered card for the Today page
-  (empty when there is nothing to show);
+- `today.py` with `today_card(request, couple, waiting) -> str`: a rendered card for the
+  Today page (empty when there is nothing to show), and optionally `waiting(request, couple,
+  now) -> {name: Exists(...)}`: what the card may show, all asked in one query beforehand so
+  that a card reads only what is there (`waiting[name]` is then True or False);
 - `endpoints.py` with a ninja `router` mounted at its `PREFIX` under /api/v1 (or `ROUTERS`,
   a list of (prefix, router) pairs);
 - `demo.py` with `seed_demo_couple(*, couple, first, second, weeks, rng)` and
   `seed_bulk(*, couples, weeks, rng)` for seed_demo.
 """
 
+import functools
 import importlib
 import importlib.util
 from collections.abc import Iterator
@@ -23,6 +26,16 @@ from django.apps import apps
 
 def hearth_app_modules(module_name: str) -> Iterator[ModuleType]:
     """Each Hearth app's `<app>.<module_name>` module, in INSTALLED_APPS order."""
+    yield from _app_modules(module_name)
+
+
+@functools.cache
+def _app_modules(module_name: str) -> tuple[ModuleType, ...]:
+    # Looked up once per process: the Today page asks for its cards on every request.
+    return tuple(_find_app_modules(module_name))
+
+
+def _find_app_modules(module_name: str) -> Iterator[ModuleType]:
     for config in apps.get_app_configs():
         if not config.name.startswith("hearth."):
             continue

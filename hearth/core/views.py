@@ -3,10 +3,12 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hearth.core.registry import hearth_app_modules, navigation
+from hearth.couples.models import Couple
 from hearth.couples.selectors import membership_and_partner
 from hearth.couples.views import pairing_context
 
@@ -24,9 +26,9 @@ def today(request: HttpRequest) -> HttpResponse:
         return render(request, "couples/pairing.html", pairing_context(request))
     request.couple = membership.couple  # type: ignore[attr-defined]
     request.partner = partner  # type: ignore[attr-defined]
-    cards = [
-        module.today_card(request, membership.couple) for module in hearth_app_modules("today")
-    ]
+    modules = list(hearth_app_modules("today"))
+    waiting = waiting_on_today(request, membership.couple, modules)
+    cards = [module.today_card(request, membership.couple, waiting) for module in modules]
     return render(
         request,
         "core/today.html",
@@ -37,6 +39,19 @@ def today(request: HttpRequest) -> HttpResponse:
             "cards": [card for card in cards if card],
         },
     )
+
+
+def waiting_on_today(request: HttpRequest, couple: Couple, modules) -> dict:
+    """What each Today card may show, asked in one query, so that a card reads only what is
+    there: the page takes the same few queries on a quiet day or a busy one."""
+    now = timezone.now()
+    checks: dict = {}
+    for module in modules:
+        if hasattr(module, "waiting"):
+            checks.update(module.waiting(request, couple, now))
+    if not checks:
+        return {}
+    return Couple.objects.filter(pk=couple.pk).annotate(**checks).values(*checks).get()
 
 
 @require_GET

@@ -1,5 +1,8 @@
 """Nudges on the Today page: the person's own new notifications, a few at most."""
 
+from datetime import datetime
+
+from django.db.models import Exists
 from django.template.loader import render_to_string
 
 from hearth.couples.decorators import CoupleRequest
@@ -11,11 +14,21 @@ TODAY_LIMIT = 3
 LOOK_AT = 20
 
 
-def today_card(request: CoupleRequest, couple) -> str:
+def _unseen(request: CoupleRequest, couple):
+    return Notification.objects.filter(couple=couple, recipient=request.user, seen_at__isnull=True)
+
+
+def waiting(request: CoupleRequest, couple, now: datetime) -> dict:
+    return {"nudges_unseen": Exists(_unseen(request, couple))}
+
+
+def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
+    if not waiting["nudges_unseen"]:
+        return ""
     user = request.user
     # One query: the person's choices come along with their notifications.
     unseen = list(
-        Notification.objects.filter(couple=couple, recipient=user, seen_at__isnull=True)
+        _unseen(request, couple)
         .select_related("recipient__nudge_preferences")
         .order_by("-created_at", "-pk")[:LOOK_AT]
     )

@@ -37,6 +37,11 @@ def with_answers(queryset: QuerySet[DailyQuestion]) -> QuerySet[DailyQuestion]:
     )
 
 
+def answers_loaded(daily_question: DailyQuestion) -> bool:
+    """Whether `daily_question` came from `with_answers` (so its card needs no more reads)."""
+    return "answers" in getattr(daily_question, "_prefetched_objects_cache", {})
+
+
 def question_view(daily_question: DailyQuestion, user) -> QuestionView:
     answers = list(daily_question.answers.all())
     mine = next((a for a in answers if a.author_id == user.pk), None)

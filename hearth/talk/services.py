@@ -3,8 +3,9 @@
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
@@ -105,10 +106,15 @@ def daily_question_swap(*, couple: Couple) -> DailyQuestion:
         return daily_question_for(couple=couple, day=current.day)
 
 
+def swaps_used(couple_id: OuterRef | int, day: OuterRef | date) -> QuerySet[DailyQuestion]:
+    return DailyQuestion.objects.filter(couple_id=couple_id, day=day, swapped_at__isnull=False)
+
+
 def swaps_left(daily_question: DailyQuestion) -> int:
-    used = DailyQuestion.objects.filter(
-        couple_id=daily_question.couple_id, day=daily_question.day, swapped_at__isnull=False
-    ).count()
+    # Read along with the question when it was fetched for a card (talk.today), else counted.
+    used = getattr(daily_question, "swaps_used", None)
+    if used is None:
+        used = swaps_used(daily_question.couple_id, daily_question.day).count()
     return max(0, SWAPS_PER_DAY - used)
 
 

@@ -1,6 +1,6 @@
 """Conflict time-outs and after-conflict debriefs (PRODUCT T4)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -16,11 +16,13 @@ TIMEOUT_CHOICES = (20, 30, 45, 60)
 DEBRIEF_MAX = 2000
 
 
+def timeouts_running(couple: Couple, now: datetime) -> QuerySet[Timeout]:
+    return Timeout.objects.filter(couple=couple, ended_early_at__isnull=True, ends_at__gt=now)
+
+
 def current_timeout(couple: Couple) -> Timeout | None:
     return (
-        Timeout.objects.filter(
-            couple=couple, ended_early_at__isnull=True, ends_at__gt=timezone.now()
-        )
+        timeouts_running(couple, timezone.now())
         .select_related("started_by")
         .order_by("-started_at")
         .first()

@@ -13,6 +13,7 @@ from hearth.talk.forms import AnswerForm, ArchiveSearchForm, ReplyForm
 from hearth.talk.guides import guide
 from hearth.talk.models import REACTION_LABELS, REACTIONS, DailyQuestion, RepairPhrase, Reply
 from hearth.talk.selectors import (
+    answers_loaded,
     archive,
     get_answer_for_user,
     get_daily_question_for_user,
@@ -34,7 +35,8 @@ ARCHIVE_PAGE_SIZE = 20
 
 
 def question_card_context(request: CoupleRequest, daily_question: DailyQuestion, **extra) -> dict:
-    daily_question = with_answers(DailyQuestion.objects.filter(pk=daily_question.pk)).get()
+    if not answers_loaded(daily_question):
+        daily_question = with_answers(DailyQuestion.objects.filter(pk=daily_question.pk)).get()
     view = question_view(daily_question, request.user)
     return {
         "view": view,

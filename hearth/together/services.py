@@ -381,15 +381,16 @@ def get_present_for_user(user, pk) -> PresentSession:
     return get_for_user(PresentSession, user, pk)
 
 
-def present_current(couple: Couple) -> PresentSession | None:
-    """The phones-away session now on, if any (one left open too long no longer counts)."""
-    return (
-        PresentSession.objects.filter(
-            couple=couple, ended_at__isnull=True, started_at__gt=timezone.now() - PRESENT_MAX
-        )
-        .select_related("started_by")
-        .first()
+def present_sessions_on(couple: Couple, now: datetime) -> QuerySet[PresentSession]:
+    """Phones-away sessions on at `now` (one left open too long no longer counts)."""
+    return PresentSession.objects.filter(
+        couple=couple, ended_at__isnull=True, started_at__gt=now - PRESENT_MAX
     )
+
+
+def present_current(couple: Couple) -> PresentSession | None:
+    """The phones-away session now on, if any."""
+    return present_sessions_on(couple, timezone.now()).select_related("started_by").first()
 
 
 def _close(session: PresentSession, at: datetime) -> None:

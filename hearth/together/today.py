@@ -1,31 +1,49 @@
 """Together's card on the Today page: a phones-away invitation, a date to answer, the next date."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.db.models import Exists, F
+from django.db.models.functions import JSONObject
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from hearth.core.queries import first_as_json
 from hearth.couples.decorators import CoupleRequest
 from hearth.together.models import DatePlan
-from hearth.together.services import present_current
+from hearth.together.services import present_sessions_on
 
 SOON = timedelta(days=7)
 
 
-def today_card(request: CoupleRequest, couple) -> str:
-    now = timezone.now()
-    plans = list(
-        DatePlan.objects.select_related("asked_by")
-        .filter(
-            couple=couple,
-            status__in=[DatePlan.Status.PROPOSED, DatePlan.Status.SCHEDULED],
-            starts_at__gt=now,
-            starts_at__lt=now + SOON,
-        )
-        .order_by("starts_at")[:5]
+def _plans_soon(couple, now: datetime):
+    return DatePlan.objects.filter(
+        couple=couple,
+        status__in=[DatePlan.Status.PROPOSED, DatePlan.Status.SCHEDULED],
+        starts_at__gt=now,
+        starts_at__lt=now + SOON,
     )
+
+
+def waiting(request: CoupleRequest, couple, now: datetime) -> dict:
+    return {
+        "together_present": first_as_json(
+            present_sessions_on(couple, now).order_by("pk"),
+            joined_at=F("joined_at"),
+            started_by_id=F("started_by_id"),
+            started_by=JSONObject(display_name=F("started_by__display_name")),
+        ),
+        "together_plans": Exists(_plans_soon(couple, now)),
+    }
+
+
+def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
+    plans = []
+    if waiting["together_plans"]:
+        plans = list(
+            _plans_soon(couple, timezone.now()).select_related("asked_by").order_by("starts_at")[:5]
+        )
     context = {
-        "present": present_current(couple),
+        "present": waiting["together_present"],
         "to_answer": [
             p for p in plans if p.status == "proposed" and p.asked_by_id != request.user.pk
         ],

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from hearth.core.models import Event, event_emit
+from hearth.core.queries import first_as_json
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
 from hearth.insights.tallies import tallies_refresh
@@ -118,26 +119,74 @@ def round_view(round_: Round, user) -> RoundView:
     other = next((a for a in shares if a != starter_id), None)
     first = shares.get(starter_id)
     second = shares.get(other) if other else None
-    if round_.completed_at is not None:
-        step, turn, action = 5, None, ""  # both shared and listened (a share may be withdrawn)
-    elif first is None:
-        step, turn, action = 1, starter_id, "share"
-    elif first.pk not in responses:
-        step, turn, action = 2, None, "respond"  # the other one responds
-    elif second is None:
-        step, turn, action = 3, None, "share"
-    elif second.pk not in responses:
-        step, turn, action = 4, starter_id, "respond"
-    else:
-        step, turn, action = 5, None, ""
-    starter_turn = turn == starter_id
-    my_turn = round_.is_open and step < 5 and (starter_turn == (user.pk == starter_id))
+    step, starter_acts, action = round_step(
+        completed=round_.completed_at is not None,
+        first_shared=first is not None,
+        first_answered=first is not None and first.pk in responses,
+        second_shared=second is not None,
+        second_answered=second is not None and second.pk in responses,
+    )
+    my_turn = round_.is_open and step < 5 and (starter_acts == (user.pk == starter_id))
     visible = [
         (share, responses.get(share.pk))
         for share in (first, second)
         if share is not None and share.withdrawn_at is None
     ]
     return RoundView(round_, step, my_turn, action if my_turn else "", visible)
+
+
+def round_step(
+    *,
+    completed: bool,
+    first_shared: bool,
+    first_answered: bool,
+    second_shared: bool,
+    second_answered: bool,
+) -> tuple[int, bool, str]:
+    """The step (1–5) a round is at, whether the starter is the one to act, and the action."""
+    if completed:
+        return 5, False, ""  # both shared and listened (a share may since be withdrawn)
+    if not first_shared:
+        return 1, True, "share"
+    if not first_answered:
+        return 2, False, "respond"  # the other one responds
+    if not second_shared:
+        return 3, False, "share"
+    if not second_answered:
+        return 4, True, "respond"
+    return 5, False, ""
+
+
+def open_round_state(couple: Couple) -> Subquery:
+    """The open round as one JSON value (None when there is none): its pk, its starter and
+    what has been shared and answered, enough for `my_turn_in` without reading the words."""
+    starter, this = OuterRef("started_by_id"), OuterRef("pk")
+    shares = Share.objects.filter(round=this)
+    answered = ShareResponse.objects.filter(share__round=this)
+    rounds = Round.objects.filter(couple=couple, completed_at__isnull=True, closed_at__isnull=True)
+    return first_as_json(
+        rounds.order_by("-created_at"),
+        pk=F("pk"),
+        started_by_id=F("started_by_id"),
+        first_shared=Exists(shares.filter(author=starter)),
+        first_answered=Exists(answered.filter(share__author=starter)),
+        second_shared=Exists(shares.exclude(author=starter)),
+        second_answered=Exists(answered.exclude(share__author=starter)),
+    )
+
+
+def my_turn_in(state: dict | None, user) -> bool:
+    """Whether `user` is the one to act in the open round `open_round_state` described."""
+    if state is None:
+        return False
+    step, starter_acts, _action = round_step(
+        completed=False,
+        **{key: bool(state[key]) for key in _STATE_FLAGS},
+    )
+    return step < 5 and starter_acts == (user.pk == state["started_by_id"])
+
+
+_STATE_FLAGS = ("first_shared", "first_answered", "second_shared", "second_answered")
 
 
 def _bump(round_: Round, **changes) -> None:

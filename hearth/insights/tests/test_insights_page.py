@@ -1,6 +1,5 @@
 """The Insights page: the Connection Index from the couple's last 28 days."""
 
-import random
 from datetime import timedelta
 
 import pytest
@@ -10,8 +9,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hearth.appreciate.services import note_send
-from hearth.conftest_helpers import browser_log_in, login_client
-from hearth.core.registry import content_libraries, hearth_app_modules
+from hearth.conftest_helpers import browser_log_in, login_client, seeded_couple
+from hearth.core.registry import content_libraries
 from hearth.couples.models import Couple
 from hearth.insights.charts import CALENDAR_WEEKS, TREND_WEEKS
 from hearth.insights.models import DayTally
@@ -20,7 +19,7 @@ from hearth.insights.tallies import tallies_rebuild
 from hearth.support.models import Bid
 from hearth.support.services import bid_answer, bid_send
 from hearth.talk.services import answer_save, daily_question_for
-from hearth.tests.factories import PASSWORD, UserFactory, couple_of, make_couple, make_questions
+from hearth.tests.factories import PASSWORD, couple_of, make_questions
 from hearth.trust.promises import promise_keep, promise_make
 
 pytestmark = pytest.mark.django_db
@@ -81,19 +80,6 @@ def test_the_page_takes_the_same_queries_with_little_or_much_history(owner, part
     with CaptureQueriesContext(connection) as many:
         client.get("/insights/")
     assert len(many) == len(few)
-
-
-def seeded_couple(weeks: int):
-    """A couple with `weeks` of every pillar's demo activity, counted into roll-ups."""
-    first, second = UserFactory.create(), UserFactory.create()
-    couple = make_couple(first, second)
-    Couple.objects.filter(pk=couple.pk).update(created_at=timezone.now() - timedelta(weeks=weeks))
-    couple.refresh_from_db()
-    for module in hearth_app_modules("demo"):
-        module.seed_demo_couple(
-            couple=couple, first=first, second=second, weeks=weeks, rng=random.Random(weeks)
-        )
-    return first
 
 
 def test_the_page_takes_the_same_queries_at_one_week_and_five_years():
