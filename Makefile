@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || command -v python3.12 || command -v python3)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: setup run test lint format lock bench clean
+.PHONY: setup run test lint format lock bench messages clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -62,6 +62,13 @@ bench: setup
 	rm -rf var/bench
 	HEARTH_LOCAL=1 HEARTH_VAR_DIR=$(CURDIR)/var/bench $(MANAGE) migrate --no-input -v0
 	HEARTH_LOCAL=1 HEARTH_VAR_DIR=$(CURDIR)/var/bench $(MANAGE) bench_nudges --couples $(BENCH_COUPLES) --json var/bench.json
+
+# After changing text: gather every marked text into locale/es/…/django.po, then (once it is
+# translated) compile it. Needs GNU gettext (apt-get install gettext). docs/contributing.md.
+messages: setup
+	HEARTH_LOCAL=1 $(MANAGE) makemessages --locale es --no-obsolete --add-location file \
+		--ignore 'node_modules/*' --ignore 'var/*' --ignore '*/tests/*' --ignore 'docs/*'
+	HEARTH_LOCAL=1 $(MANAGE) compilemessages --locale es --ignore '.venv/*' --ignore 'node_modules/*'
 
 # Re-pin every dependency after changing pyproject.toml.
 lock: setup

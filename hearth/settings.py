@@ -131,6 +131,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -223,8 +224,11 @@ MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Hearth"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not SECURE_SITE
 
+# Each person chooses their language in settings (User.language); before signing in, the
+# browser's. Names are in their own language, so anyone can find theirs. Translations live in
+# locale/ (`make messages` after changing text; docs/contributing.md).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

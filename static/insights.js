@@ -7,6 +7,7 @@
     const source = document.getElementById("insights-charts");
     if (!source || !window.Chart) return;
     const data = JSON.parse(source.textContent);
+    const words = data.words;  // in the page's language (insights/views.py chart_words)
     const style = getComputedStyle(document.documentElement);
     const css = function (name) { return style.getPropertyValue(name).trim(); };
     const colours = {
@@ -46,12 +47,12 @@
           labels: data.pillars.map(function (key) { return data.names[key]; }),
           datasets: [
             {
-              label: "A month ago",
+              label: words.month_ago,
               data: data.pillars.map(function (key) { return data.overview.month_ago[key]; }),
               backgroundColor: css("--border"),
             },
             {
-              label: "Now",
+              label: words.now,
               data: data.pillars.map(function (key) { return data.overview.now[key]; }),
               backgroundColor: data.pillars.map(function (key) { return colours[key]; }),
             },
@@ -76,7 +77,7 @@
           datasets: series.map(function (key) {
             const overall = key === "overall";
             return {
-              label: overall ? "Overall" : data.names[key],
+              label: overall ? words.overall : data.names[key],
               data: data.trend.map(function (point) { return point[key]; }),
               borderColor: colours[key],
               backgroundColor: colours[key],
@@ -100,12 +101,12 @@
       const weeks = Math.ceil(data.calendar.length / 7);
       const most = Math.max(1, Math.max.apply(null, data.calendar.map(function (d) { return d.n; })));
       const accent = css("--accent");
-      const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+      const weekdays = words.weekdays;
       new Chart(calendar, {
         type: "matrix",
         data: {
           datasets: [{
-            label: "Moments together",
+            label: words.moments_together,
             data: data.calendar.map(function (d, i) {
               return { x: Math.floor(i / 7) + 1, y: d.weekday, v: d.n, day: d.day };
             }),
@@ -129,7 +130,7 @@
                 title: function (items) { return dayOf(items[0].raw.day); },
                 label: function (item) {
                   const n = item.raw.v;
-                  return n === 1 ? "1 moment together" : n + " moments together";
+                  return (n === 1 ? words.moment_one : words.moment_many).replace("%(count)s", n);
                 },
               },
             },

@@ -4,6 +4,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django import forms
 from django.http import HttpRequest
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from hearth.accounts import encryption, notices, sessions, throttle
 
@@ -26,7 +28,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email: str) -> str:
         email = super().clean_email(email)
         if len(email) > 254:
-            raise forms.ValidationError("Please use an e-mail address of at most 254 characters.")
+            raise forms.ValidationError(
+                _("Please use an e-mail address of at most 254 characters.")
+            )
         return email
 
     def post_login(self, request: HttpRequest, user, *, signup: bool, **kwargs: Any):
@@ -39,9 +43,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:
         # Hearth's notices name the device in plain words and the time in the person's zone;
-        # they leave out the IP address, which says roughly where someone is.
-        context = {**notices.notice_context(self.request, user), **(context or {})}
-        super().send_notification_mail(template_prefix, user, context, email)
+        # they leave out the IP address, which says roughly where someone is. They are
+        # written in the person's own language, whoever's browser made the change.
+        with translation.override(user.language):
+            context = {**notices.notice_context(self.request, user), **(context or {})}
+            super().send_notification_mail(template_prefix, user, context, email)
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -1,5 +1,7 @@
 """A browser's User-Agent header in plain words: "Firefox on Windows", "Safari on iPhone"."""
 
+from django.utils.translation import gettext as _
+
 # Order matters: Edge and Opera also say "Chrome", and Chrome also says "Safari".
 BROWSERS = [
     ("Edg", "Edge"),
@@ -27,13 +29,13 @@ SCRIPTS = ["curl/", "python-requests", "python-httpx", "Wget/", "okhttp", "Go-ht
 def describe_user_agent(user_agent: str) -> str:
     """What a person would call the device and browser behind `user_agent`."""
     if any(script in user_agent for script in SCRIPTS):
-        return "A script or app"
+        return _("A script or app")
     browser = next((name for marker, name in BROWSERS if marker in user_agent), None)
     system = next((name for marker, name in SYSTEMS if marker in user_agent), None)
     if browser and system:
-        return f"{browser} on {system}"
+        return _("%(browser)s on %(system)s") % {"browser": browser, "system": system}
     if browser:
         return browser
     if system:
-        return f"A browser on {system}"
-    return "An unknown browser"
+        return _("A browser on %(system)s") % {"system": system}
+    return _("An unknown browser")

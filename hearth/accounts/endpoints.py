@@ -2,6 +2,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from hearth.accounts.models import User
@@ -64,7 +65,10 @@ def signup(request: HttpRequest, payload: SignupIn):
     if ratelimit.hit("api-signup", client_ip(request), window_seconds=3600) > SIGNUPS_PER_HOUR:
         return Status(
             429,
-            {"detail": "Too many sign-ups from here. Try again in an hour.", "code": "throttled"},
+            {
+                "detail": _("Too many sign-ups from here. Try again in an hour."),
+                "code": "throttled",
+            },
         )
     try:
         password_validation.validate_password(payload.password)
@@ -82,8 +86,9 @@ def signup(request: HttpRequest, payload: SignupIn):
         return Status(
             409,
             {
-                "detail": "An account with this e-mail already exists. "
-                "Log in, or reset your password.",
+                "detail": _(
+                    "An account with this e-mail already exists. Log in, or reset your password."
+                ),
                 "code": "email_taken",
             },
         )

@@ -3,6 +3,7 @@ which second factors are on. Never the password, the last sign-in, or any secret
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.utils.translation import gettext_lazy as _
 
 from hearth.accounts.models import User
 from hearth.privacy.exporting import Section
@@ -10,15 +11,15 @@ from hearth.privacy.exporting import Section
 SECTIONS = [
     Section(
         key="account.profile",
-        title="Your account",
+        title=_("Your account"),
         covers=(User,),
         labels={
-            "email": "E-mail address",
-            "display_name": "Name",
-            "pronouns": "Pronouns",
-            "time_zone": "Time zone",
-            "language": "Language",
-            "date_joined": "Joined",
+            "email": _("E-mail address"),
+            "display_name": _("Name"),
+            "pronouns": _("Pronouns"),
+            "time_zone": _("Time zone"),
+            "language": _("Language"),
+            "date_joined": _("Joined"),
         },
         rows=lambda user: User.objects.filter(pk=user.pk).values(
             "email", "display_name", "pronouns", "time_zone", "language", "date_joined"
@@ -26,9 +27,9 @@ SECTIONS = [
     ),
     Section(
         key="account.email_addresses",
-        title="Your e-mail addresses",
+        title=_("Your e-mail addresses"),
         covers=(EmailAddress,),
-        labels={"email": "Address", "verified": "Confirmed", "primary": "Main address"},
+        labels={"email": _("Address"), "verified": _("Confirmed"), "primary": _("Main address")},
         rows=lambda user: (
             EmailAddress.objects.filter(user=user)
             .order_by("pk")
@@ -37,10 +38,10 @@ SECTIONS = [
     ),
     Section(
         key="account.two_factor",
-        title="Your second factors",
-        about="Which kinds are on, never their secrets.",
+        title=_("Your second factors"),
+        about=_("Which kinds are on, never their secrets."),
         covers=(Authenticator,),
-        labels={"type": "Kind", "created_at": "Added"},
+        labels={"type": _("Kind"), "created_at": _("Added")},
         rows=lambda user: (
             Authenticator.objects.filter(user=user)
             .order_by("created_at")

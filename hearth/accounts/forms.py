@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from hearth.accounts.models import User
 from hearth.core.forms import CleanTextMixin
@@ -8,9 +9,9 @@ class SignupDetailsForm(CleanTextMixin, forms.Form):
     """Extra fields on allauth's sign-up form."""
 
     display_name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=60,
-        help_text="What your partner will see. A first name is perfect.",
+        help_text=_("What your partner will see. A first name is perfect."),
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
 
@@ -23,4 +24,9 @@ class ProfileForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "pronouns", "time_zone", "language"]
-        labels = {"display_name": "Your name", "time_zone": "Time zone"}
+        labels = {
+            "display_name": _("Your name"),
+            "pronouns": _("Pronouns"),
+            "time_zone": _("Time zone"),
+            "language": _("Language"),
+        }

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 
 @cache
@@ -42,11 +43,11 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person. Logs in with e-mail; belongs to at most one couple at a time."""
 
-    email = models.EmailField("e-mail address", max_length=254, unique=True)
+    email = models.EmailField(_("e-mail address"), max_length=254, unique=True)
     display_name = models.CharField(
-        max_length=60, help_text="What your partner sees, e.g. your first name."
+        max_length=60, help_text=_("What your partner sees, e.g. your first name.")
     )
-    pronouns = models.CharField(max_length=40, blank=True, help_text="Optional, e.g. she/her.")
+    pronouns = models.CharField(max_length=40, blank=True, help_text=_("Optional, e.g. she/her."))
     time_zone = models.CharField(max_length=64, default="UTC", choices=time_zone_choices)
     language = models.CharField(max_length=10, default="en", choices=language_choices)
     is_staff = models.BooleanField(default=False)

@@ -1,6 +1,7 @@
 """E-mails that tell a person about their own account: a new sign-in, a security change.
 
-They go to the person's own address only; they never mention a partner (PRODUCT D4).
+They go to the person's own address only; they never mention a partner (PRODUCT D4). They
+are written in the person's language, whoever's browser (or script) caused them.
 """
 
 import logging
@@ -10,8 +11,9 @@ from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from hearth.accounts import throttle
 from hearth.accounts.devices import describe_user_agent
@@ -27,7 +29,7 @@ def _absolute(path: str) -> str:
 def when_for(user: User) -> str:
     """Now, as the person reads a clock: "Tuesday 4 March 2025, 21:07 (Europe London)"."""
     now = timezone.localtime(timezone.now(), user.zone)
-    return f"{date_format(now, 'l j F Y, H:i')} ({user.time_zone.replace('_', ' ')})"
+    return f"{date_format(now, _('l j F Y, H:i'))} ({user.time_zone.replace('_', ' ')})"
 
 
 def notice_context(request: HttpRequest | None, user: User) -> dict[str, str]:
@@ -50,9 +52,10 @@ def sign_in_notice_send(*, request: HttpRequest, user: User, via: str = "") -> b
     """
     if not via and throttle.is_known_device(request, user.email):
         return False
-    context = {**notice_context(request, user), "via": via}
     try:
-        get_adapter(request).send_mail("accounts/email/new_sign_in", user.email, context)
+        with translation.override(user.language):
+            context = {**notice_context(request, user), "via": via}
+            get_adapter(request).send_mail("accounts/email/new_sign_in", user.email, context)
     except (smtplib.SMTPException, OSError):
         logger.warning("The new sign-in notice could not be sent.")
         return False

@@ -8,6 +8,9 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth import authenticate
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from hearth.accounts import notices, throttle
 from hearth.accounts.models import User
@@ -25,7 +28,11 @@ def account_signup(request: HttpRequest, *, email: str, password: str, display_n
 
 
 class TokenRefused(Exception):
-    def __init__(self, message: str, *, code: str, status: int):
+    """`message` is for the person, translated when raised (a lazy text is made a str here,
+    for the JSON answer)."""
+
+    def __init__(self, message: str | Promise, *, code: str, status: int):
+        message = str(message)
         super().__init__(message)
         self.message = message
         self.code = code
@@ -53,23 +60,28 @@ def api_token_for_credentials(
     if user is None:
         throttle.record_failure(request, email)
         raise TokenRefused(
-            "That e-mail and password don't match an account.", code="bad_credentials", status=401
+            _("That e-mail and password don't match an account."),
+            code="bad_credentials",
+            status=401,
         )
     if is_mfa_enabled(user):
         if not code:
             raise TokenRefused(
-                "Two-factor is on for this account: add your authenticator code as `totp`.",
+                _("Two-factor is on for this account: add your authenticator code as `totp`."),
                 code="mfa_required",
                 status=401,
             )
         if not _second_factor_ok(user, code):
             throttle.record_failure(request, email)
             raise TokenRefused(
-                "That two-factor code didn't work. Use the newest code, or a recovery code.",
+                _("That two-factor code didn't work. Use the newest code, or a recovery code."),
                 code="bad_mfa_code",
                 status=401,
             )
-    _, secret = ApiToken.issue(user=user, name=name)
+    _token, secret = ApiToken.issue(user=user, name=name)
     # A password alone gave lasting access: the person hears of it, as of a new browser.
-    notices.sign_in_notice_send(request=request, user=user, via=f"a new API token, “{name}”")
+    # The notice is in the person's language, so is how it names the token.
+    with translation.override(user.language):
+        via = _("a new API token, “%(name)s”") % {"name": name}
+    notices.sign_in_notice_send(request=request, user=user, via=via)
     return secret

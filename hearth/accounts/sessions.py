@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.accounts.devices import describe_user_agent
 from hearth.accounts.models import User
@@ -105,7 +106,7 @@ def user_session_end(*, request: HttpRequest, pk: int) -> str:
     session = get_user_session_for_user(request.user, pk)
     if session.session_key == request.session.session_key:
         raise SessionRefusal(
-            "That is the device you are using now. To leave it, use “Log out”.",
+            _("That is the device you are using now. To leave it, use “Log out”."),
             code="current_session",
         )
     session.end()
@@ -144,5 +145,5 @@ def account_end_other_access(*, user: User, keep_session_key: str | None) -> int
     """
     with transaction.atomic():
         _end_tracked_sessions(user=user, keep=keep_session_key)
-        revoked, _ = ApiToken.objects.filter(user=user).delete()
+        revoked, _by_model = ApiToken.objects.filter(user=user).delete()
     return revoked

@@ -21,6 +21,7 @@ from allauth.core.internal.httpkit import get_client_ip
 from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 
 from hearth.core import ratelimit
 
@@ -40,7 +41,7 @@ PER_IP = Limit("ip", 40, 15 * 60)
 PER_ACCOUNT_AND_SOURCE = Limit("account-source", 6, 15 * 60)
 PER_ACCOUNT_UNKNOWN_DEVICES = Limit("account-unknown", 60, 60 * 60)
 
-TOO_MANY_MESSAGE = (
+TOO_MANY_MESSAGE = _(
     "Too many sign-in attempts. Please wait 15 minutes and try again, "
     "or reset your password if you have forgotten it."
 )

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 MAX_PASSWORD_LENGTH = 128
 
@@ -9,8 +10,12 @@ class MaximumLengthValidator:
     def validate(self, password: str, user=None) -> None:
         if len(password) > MAX_PASSWORD_LENGTH:
             raise ValidationError(
-                f"Please use at most {MAX_PASSWORD_LENGTH} characters.", code="password_too_long"
+                _("Please use at most %(max_length)d characters."),
+                code="password_too_long",
+                params={"max_length": MAX_PASSWORD_LENGTH},
             )
 
     def get_help_text(self) -> str:
-        return f"At most {MAX_PASSWORD_LENGTH} characters; long passphrases are welcome."
+        return _("At most %(max_length)d characters; long passphrases are welcome.") % {
+            "max_length": MAX_PASSWORD_LENGTH
+        }

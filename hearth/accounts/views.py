@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hearth.accounts.forms import ProfileForm
@@ -19,7 +21,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             form.save()
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("accounts:settings")
         return render(request, "accounts/settings.html", {"form": form}, status=400)
     return render(request, "accounts/settings.html", {"form": form})
@@ -29,9 +31,9 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def partner_can_see(request: HttpRequest) -> HttpResponse:
     """What my partner can see (PRODUCT D1): every kind of thing, and where to change it."""
-    _, partner = membership_and_partner(request.user)
-    name = partner.display_name if isinstance(partner, User) else "your partner"
-    areas: dict[str, list[dict]] = {}
+    _membership, partner = membership_and_partner(request.user)
+    name = partner.display_name if isinstance(partner, User) else _("your partner")
+    areas: dict[str | Promise, list[dict]] = {}
     for item in KINDS:
         areas.setdefault(item.area, []).append(
             {

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from hearth.accounts import sessions
@@ -25,7 +26,7 @@ def sessions_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def session_end(request: HttpRequest, pk: int) -> HttpResponse:
     device = sessions.user_session_end(request=request, pk=pk)
-    messages.success(request, f"Signed out: {device}.")
+    messages.success(request, _("Signed out: %(device)s.") % {"device": device})
     return redirect("accounts:sessions")
 
 
@@ -33,5 +34,5 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def sessions_end_others(request: HttpRequest) -> HttpResponse:
     sessions.user_sessions_end_others(request=request)
-    messages.success(request, "Signed out everywhere else. This device stays signed in.")
+    messages.success(request, _("Signed out everywhere else. This device stays signed in."))
     return redirect("accounts:sessions")

@@ -3,11 +3,15 @@
 The page /settings/privacy/ is drawn from KINDS, and so is the small "Shared with …" or
 "Only you" line beside each form where something is written (`{% seen_by "notes" %}`).
 A test fails when a couple-owned model is missing here, so the list cannot fall behind.
-Texts may name the partner with "{partner}".
+Texts are for people (marked with gettext_lazy, translated when shown) and may name the
+partner with "%(partner)s".
 """
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 class Seen(StrEnum):
@@ -17,372 +21,391 @@ class Seen(StrEnum):
 
 
 SEEN_LABELS = {
-    Seen.ALWAYS: "Always",
-    Seen.WHEN_SHARED: "Only when you share it",
-    Seen.NEVER: "Never",
+    Seen.ALWAYS: _("Always"),
+    Seen.WHEN_SHARED: _("Only when you share it"),
+    Seen.NEVER: _("Never"),
 }
 BADGES = {
-    Seen.ALWAYS: "Shared with {partner}",
-    Seen.WHEN_SHARED: "Only you, unless you share it",
-    Seen.NEVER: "Only you",
+    Seen.ALWAYS: _("Shared with %(partner)s"),
+    Seen.WHEN_SHARED: _("Only you, unless you share it"),
+    Seen.NEVER: _("Only you"),
 }
 
 
 @dataclass(frozen=True)
 class Kind:
     key: str
-    label: str
-    area: str
+    label: str | Promise
+    area: str | Promise
     seen: Seen
     # What the partner sees and when, in plain words.
-    detail: str
+    detail: str | Promise
     # The page where it is written, shared, taken back or deleted.
     change_url: str
-    change_label: str
+    change_label: str | Promise
     # The models holding it ("app_label.ModelName"); empty for account details.
     models: tuple[str, ...] = ()
     # The line beside the form, and the answer to "does my partner see it?", when the
     # defaults for `seen` are not precise enough.
-    badge: str = ""
-    when: str = ""
+    badge: str | Promise = ""
+    when: str | Promise = ""
 
     @property
     def seen_label(self) -> str:
-        return self.when or SEEN_LABELS[self.seen]
+        return str(self.when or SEEN_LABELS[self.seen])
 
     def badge_for(self, partner_name: str) -> str:
-        return (self.badge or BADGES[self.seen]).format(partner=partner_name)
+        return str(self.badge or BADGES[self.seen]) % {"partner": partner_name}
 
     def detail_for(self, partner_name: str) -> str:
-        return self.detail.format(partner=partner_name)
+        return str(self.detail) % {"partner": partner_name}
 
 
 KINDS: tuple[Kind, ...] = (
     # Talk
     Kind(
         "answers",
-        "Answers to the daily question",
-        "Talk",
+        _("Answers to the daily question"),
+        _("Talk"),
         Seen.WHEN_SHARED,
-        "Private until you have both answered that day's question; from then on each of you "
-        "sees the other's answer. {partner} can tell you have answered, never what you wrote, "
-        "until they answer too.",
+        _(
+            "Private until you have both answered that day's question; from then on each of "
+            "you sees the other's answer. %(partner)s can tell you have answered, never what you "
+            "wrote, until they answer too."
+        ),
         "talk:home",
-        "Today's question",
+        _("Today's question"),
         ("talk.DailyQuestion", "talk.Answer"),
-        badge="Only you until {partner} answers too",
-        when="Once you have both answered",
+        badge=_("Only you until %(partner)s answers too"),
+        when=_("Once you have both answered"),
     ),
     Kind(
         "replies",
-        "Reactions and replies to answers",
-        "Talk",
+        _("Reactions and replies to answers"),
+        _("Talk"),
         Seen.ALWAYS,
-        "A reaction or reply goes to {partner} at once.",
+        _("A reaction or reply goes to %(partner)s at once."),
         "talk:archive",
-        "Past answers",
+        _("Past answers"),
         ("talk.Reaction", "talk.Reply"),
     ),
     Kind(
         "listening",
-        "Listening sessions",
-        "Talk",
+        _("Listening sessions"),
+        _("Talk"),
         Seen.ALWAYS,
-        "You do these together: both of you see every step.",
+        _("You do these together: both of you see every step."),
         "talk:listening",
-        "Listening",
+        _("Listening"),
         ("talk.ListeningSession", "talk.ListeningStep"),
     ),
     Kind(
         "breaks",
-        "Breaks (“I'm flooded”)",
-        "Talk",
+        _("Breaks (“I'm flooded”)"),
+        _("Talk"),
         Seen.ALWAYS,
-        "{partner} is told that you asked for a break, and when it ends. No reason is shared.",
+        _("%(partner)s is told that you asked for a break, and when it ends. No reason is shared."),
         "talk:timeout",
-        "Take a break",
+        _("Take a break"),
         ("talk.Timeout",),
     ),
     Kind(
         "debriefs",
-        "After-conflict debriefs",
-        "Talk",
+        _("After-conflict debriefs"),
+        _("Talk"),
         Seen.WHEN_SHARED,
-        "Private unless you share one; you can share it later.",
+        _("Private unless you share one; you can share it later."),
         "talk:debriefs",
-        "Debriefs",
+        _("Debriefs"),
         ("talk.Debrief",),
     ),
     Kind(
         "coach",
-        "The message coach",
-        "Talk",
+        _("The message coach"),
+        _("Talk"),
         Seen.NEVER,
-        "Drafts the coach reads are never kept. When a message it found harsh is sent anyway, "
-        "only that it happened is counted in your shared Connection Index, never the words.",
+        _(
+            "Drafts the coach reads are never kept. When a message it found harsh is sent anyway, "
+            "only that it happened is counted in your shared Connection Index, never the words."
+        ),
         "talk:home",
-        "Talk",
+        _("Talk"),
         ("talk.HarshMoment",),
     ),
     # Together
     Kind(
         "dates",
-        "Dates",
-        "Together",
+        _("Dates"),
+        _("Together"),
         Seen.ALWAYS,
-        "A date you suggest goes to {partner} to accept, decline or move.",
+        _("A date you suggest goes to %(partner)s to accept, decline or move."),
         "together:dates",
-        "Dates",
+        _("Dates"),
         ("together.DatePlan",),
     ),
     Kind(
         "rituals",
-        "Rituals",
-        "Together",
+        _("Rituals"),
+        _("Together"),
         Seen.ALWAYS,
-        "Rituals belong to both of you, and so do skipped days.",
+        _("Rituals belong to both of you, and so do skipped days."),
         "together:rituals",
-        "Rituals",
+        _("Rituals"),
         ("together.Ritual", "together.RitualSkip"),
     ),
     Kind(
         "present",
-        "Phones away",
-        "Together",
+        _("Phones away"),
+        _("Together"),
         Seen.ALWAYS,
-        "{partner} sees that you started or joined, and the minutes you spent together.",
+        _("%(partner)s sees that you started or joined, and the minutes you spent together."),
         "together:present",
-        "Phones away",
+        _("Phones away"),
         ("together.PresentSession",),
     ),
     Kind(
         "bucket",
-        "The bucket list",
-        "Together",
+        _("The bucket list"),
+        _("Together"),
         Seen.ALWAYS,
-        "The list is shared: both of you add to it and take things off.",
+        _("The list is shared: both of you add to it and take things off."),
         "together:bucket",
-        "Bucket list",
+        _("Bucket list"),
         ("together.BucketItem",),
     ),
     Kind(
         "memories",
-        "Memories, reflections and photos",
-        "Together",
+        _("Memories, reflections and photos"),
+        _("Together"),
         Seen.ALWAYS,
-        "Memories are shared, with what each of you loved and every photo. Photos are kept "
-        "on your Hearth server, without location data.",
+        _(
+            "Memories are shared, with what each of you loved and every photo. Photos are kept "
+            "on your Hearth server, without location data."
+        ),
         "together:memories",
-        "Memories",
+        _("Memories"),
         ("together.Memory", "together.Reflection", "together.Photo"),
     ),
     Kind(
         "calendar",
-        "Your calendar address",
-        "Together",
+        _("Your calendar address"),
+        _("Together"),
         Seen.NEVER,
-        "Your secret calendar address is yours alone; {partner} has their own.",
+        _("Your secret calendar address is yours alone; %(partner)s has their own."),
         "together:calendar",
-        "Calendar",
+        _("Calendar"),
         ("together.CalendarFeed",),
     ),
     # Appreciate
     Kind(
         "notes",
-        "Appreciation notes",
-        "Appreciate",
+        _("Appreciation notes"),
+        _("Appreciate"),
         Seen.ALWAYS,
-        "A note goes to {partner} at once. You see how they reacted; whether they keep it for "
-        "hard days stays theirs.",
+        _(
+            "A note goes to %(partner)s at once. You see how they reacted; whether they keep it "
+            "for hard days stays theirs."
+        ),
         "appreciate:sent",
-        "Notes you've sent",
+        _("Notes you've sent"),
         ("appreciate.Note",),
     ),
     Kind(
         "gestures",
-        "Gestures",
-        "Appreciate",
+        _("Gestures"),
+        _("Appreciate"),
         Seen.ALWAYS,
-        "Gestures you log are shown to {partner}, who can say they noticed.",
+        _("Gestures you log are shown to %(partner)s, who can say they noticed."),
         "appreciate:gestures",
-        "Gestures",
+        _("Gestures"),
         ("appreciate.Gesture",),
     ),
     Kind(
         "styles",
-        "Appreciation styles and favourites",
-        "Appreciate",
+        _("Appreciation styles and favourites"),
+        _("Appreciate"),
         Seen.ALWAYS,
-        "{partner} reads your ratings and favourites as a guide to you.",
+        _("%(partner)s reads your ratings and favourites as a guide to you."),
         "appreciate:styles",
-        "Appreciation styles",
+        _("Appreciation styles"),
         ("appreciate.StyleRatings", "appreciate.Favourite"),
     ),
     Kind(
         "suggestions",
-        "Gesture ideas Hearth suggests to you",
-        "Appreciate",
+        _("Gesture ideas Hearth suggests to you"),
+        _("Appreciate"),
         Seen.NEVER,
-        "Ideas are for you alone. Only a gesture you log is shown.",
+        _("Ideas are for you alone. Only a gesture you log is shown."),
         "appreciate:home",
-        "Appreciate",
+        _("Appreciate"),
         ("appreciate.Suggestion",),
     ),
     Kind(
         "journal",
-        "Gratitude journal",
-        "Appreciate",
+        _("Gratitude journal"),
+        _("Appreciate"),
         Seen.WHEN_SHARED,
-        "Private unless you share an entry; you can make it private again.",
+        _("Private unless you share an entry; you can make it private again."),
         "appreciate:journal",
-        "Journal",
+        _("Journal"),
         ("appreciate.JournalEntry",),
     ),
     # Trust
     Kind(
         "promises",
-        "Promises",
-        "Trust",
+        _("Promises"),
+        _("Trust"),
         Seen.ALWAYS,
-        "Promises are between you: {partner} sees them and can confirm one was kept. "
-        "How reliable you have been is shown only to you.",
+        _(
+            "Promises are between you: %(partner)s sees them and can confirm one was kept. "
+            "How reliable you have been is shown only to you."
+        ),
         "trust:promises",
-        "Promises",
+        _("Promises"),
         ("trust.Promise",),
     ),
     Kind(
         "rounds",
-        "Sharing rounds",
-        "Trust",
+        _("Sharing rounds"),
+        _("Trust"),
         Seen.ALWAYS,
-        "Each share is your choice: you may pass. What you share, {partner} reads; taking it "
-        "back erases the words.",
+        _(
+            "Each share is your choice: you may pass. What you share, %(partner)s reads; taking it "
+            "back erases the words."
+        ),
         "trust:sharing",
-        "Sharing rounds",
+        _("Sharing rounds"),
         ("trust.Round", "trust.Share", "trust.ShareResponse"),
     ),
     Kind(
         "apologies",
-        "Apologies",
-        "Trust",
+        _("Apologies"),
+        _("Trust"),
         Seen.ALWAYS,
-        "An apology goes to {partner}, who can accept it, ask for time or ask to talk.",
+        _("An apology goes to %(partner)s, who can accept it, ask for time or ask to talk."),
         "trust:repair",
-        "Repair",
+        _("Repair"),
         ("trust.Apology",),
     ),
     # Support
     Kind(
         "check_ins",
-        "Check-ins",
-        "Support",
+        _("Check-ins"),
+        _("Support"),
         Seen.WHEN_SHARED,
-        "Each check-in is private unless you choose “Share with {partner}”.",
+        _("Each check-in is private unless you choose “Share with %(partner)s”."),
         "support:history",
-        "Check-ins so far",
+        _("Check-ins so far"),
         ("support.CheckIn",),
     ),
     Kind(
         "bids",
-        "Bids (“can we talk?”)",
-        "Support",
+        _("Bids (“can we talk?”)"),
+        _("Support"),
         Seen.ALWAYS,
-        "A bid goes to {partner}. While they have asked for space it waits quietly.",
+        _("A bid goes to %(partner)s. While they have asked for space it waits quietly."),
         "support:home",
-        "Support",
+        _("Support"),
         ("support.Bid",),
     ),
     Kind(
         "needs_map",
-        "Your needs map",
-        "Support",
+        _("Your needs map"),
+        _("Support"),
         Seen.ALWAYS,
-        "{partner} reads your needs map as a guide to what helps you.",
+        _("%(partner)s reads your needs map as a guide to what helps you."),
         "support:needs_map",
-        "Needs maps",
+        _("Needs maps"),
         ("support.NeedsMap",),
     ),
     Kind(
         "good_news",
-        "Good news",
-        "Support",
+        _("Good news"),
+        _("Support"),
         Seen.ALWAYS,
-        "Good news goes to {partner}, and so does your answer to theirs.",
+        _("Good news goes to %(partner)s, and so does your answer to theirs."),
         "support:good_news",
-        "Good news",
+        _("Good news"),
         ("support.GoodNews", "support.Cheer"),
     ),
     Kind(
         "guesses",
-        "Love-map guesses",
-        "Support",
+        _("Love-map guesses"),
+        _("Support"),
         Seen.ALWAYS,
-        "{partner} sees each guess about them and marks how close it came.",
+        _("%(partner)s sees each guess about them and marks how close it came."),
         "support:love_map",
-        "Love map",
+        _("Love map"),
         ("support.Guess",),
     ),
     # Insights and nudges
     Kind(
         "insights",
-        "Connection Index and weekly report",
-        "Insights",
+        _("Connection Index and weekly report"),
+        _("Insights"),
         Seen.ALWAYS,
-        "Both of you see the same figures, made from counts of what you did together. They "
-        "hold no words, nothing private, and never compare you with each other.",
+        _(
+            "Both of you see the same figures, made from counts of what you did together. They "
+            "hold no words, nothing private, and never compare you with each other."
+        ),
         "insights:home",
-        "Insights",
+        _("Insights"),
         ("insights.DayTally",),
     ),
     Kind(
         "pulse",
-        "Monthly pulse",
-        "Insights",
+        _("Monthly pulse"),
+        _("Insights"),
         Seen.NEVER,
-        "Your pulse answers are yours alone; {partner} never sees them or whether you answered.",
+        _(
+            "Your pulse answers are yours alone; %(partner)s never sees them or whether you "
+            "answered."
+        ),
         "insights:pulse",
-        "Monthly pulse",
+        _("Monthly pulse"),
         ("insights.Pulse",),
     ),
     Kind(
         "notifications",
-        "Your nudges and notification settings",
-        "Nudges",
+        _("Your nudges and notification settings"),
+        _("Nudges"),
         Seen.NEVER,
-        "Only you see your nudges, your choices and your quiet hours. Hearth never tells "
-        "{partner} whether or when you looked at anything.",
+        _(
+            "Only you see your nudges, your choices and your quiet hours. Hearth never tells "
+            "%(partner)s whether or when you looked at anything."
+        ),
         "nudges:settings",
-        "Nudge settings",
+        _("Nudge settings"),
         ("nudges.Notification", "nudges.NudgePreferences", "core.Event"),
     ),
     Kind(
         "waves",
-        "“Thinking of you”",
-        "Nudges",
+        _("“Thinking of you”"),
+        _("Nudges"),
         Seen.ALWAYS,
-        "A wave goes to {partner}: a few a day at most.",
+        _("A wave goes to %(partner)s: a few a day at most."),
         "nudges:home",
-        "Nudges",
+        _("Nudges"),
         ("core.Event",),
     ),
     # The account
     Kind(
         "profile",
-        "Your name and pronouns",
-        "Account",
+        _("Your name and pronouns"),
+        _("Account"),
         Seen.ALWAYS,
-        "{partner} sees the name and pronouns you set.",
+        _("%(partner)s sees the name and pronouns you set."),
         "accounts:settings",
-        "Settings",
+        _("Settings"),
     ),
     Kind(
         "account",
-        "E-mail, password, sign-ins, devices and API tokens",
-        "Account",
+        _("E-mail, password, sign-ins, devices and API tokens"),
+        _("Account"),
         Seen.NEVER,
-        "Never shown to {partner}, and Hearth never shows {partner} when you last used it.",
+        _("Never shown to %(partner)s, and Hearth never shows %(partner)s when you last used it."),
         "accounts:settings",
-        "Settings",
+        _("Settings"),
     ),
 )
 

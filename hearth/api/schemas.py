@@ -4,6 +4,7 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import AfterValidator, Field
 
@@ -25,7 +26,7 @@ def _email(value: str) -> str:
     try:
         validate_email(value)
     except DjangoValidationError:
-        raise ValueError("Enter a valid e-mail address, like sam@example.com.") from None
+        raise ValueError(_("Enter a valid e-mail address, like sam@example.com.")) from None
     return value
 
 

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 from django.utils.csp import CSP
+from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
@@ -54,7 +55,7 @@ def validation_error(request: HttpRequest, error: ValidationError):
     problems = []
     for item in error.errors:
         location = [str(part) for part in item.get("loc", []) if part not in ("body", "payload")]
-        problems.append({"field": ".".join(location), "message": item.get("msg", "Invalid.")})
+        problems.append({"field": ".".join(location), "message": item.get("msg", _("Invalid."))})
     summary = "; ".join(
         f"{problem['field']}: {problem['message']}" if problem["field"] else problem["message"]
         for problem in problems
@@ -62,7 +63,7 @@ def validation_error(request: HttpRequest, error: ValidationError):
     return api.create_response(
         request,
         {
-            "detail": summary or "The request body is not valid.",
+            "detail": summary or _("The request body is not valid."),
             "code": "invalid",
             "errors": problems,
         },
@@ -75,7 +76,7 @@ def authentication_error(request: HttpRequest, error: AuthenticationError):
     return api.create_response(
         request,
         {
-            "detail": "Send a personal access token as `Authorization: Bearer <token>`.",
+            "detail": _("Send a personal access token as `Authorization: Bearer <token>`."),
             "code": "unauthorized",
         },
         status=401,

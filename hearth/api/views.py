@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearth.api.forms import TokenForm
@@ -13,7 +14,7 @@ from hearth.api.models import ApiToken
 def get_token_for_user(user, pk: int) -> ApiToken:
     token = ApiToken.objects.for_user(user).filter(pk=pk).first()
     if token is None:
-        raise Http404("No such token.")
+        raise Http404(_("No such token."))
     return token
 
 
@@ -23,7 +24,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_secret = None
     if request.method == "POST" and form.is_valid():
-        _, new_secret = ApiToken.issue(user=request.user, name=form.cleaned_data["name"])
+        _token, new_secret = ApiToken.issue(user=request.user, name=form.cleaned_data["name"])
         form = TokenForm()
     context = {
         "form": form,
@@ -38,7 +39,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_token_for_user(request.user, pk)
     token.delete()
-    messages.success(request, f"“{token.name}” no longer works.")
+    messages.success(request, _("“%(name)s” no longer works.") % {"name": token.name})
     # Revoked from the "Where you're signed in" page: back there.
     if request.POST.get("back") == "sessions":
         return redirect("accounts:sessions")

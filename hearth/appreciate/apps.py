@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AppreciateConfig(AppConfig):
@@ -6,8 +7,8 @@ class AppreciateConfig(AppConfig):
     label = "appreciate"
     verbose_name = "Appreciate"
     nav = {
-        "label": "Appreciate",
+        "label": _("Appreciate"),
         "url": "appreciate:home",
         "order": 30,
-        "description": "Specific thanks, gestures that land, and a journal of good things.",
+        "description": _("Specific thanks, gestures that land, and a journal of good things."),
     }

@@ -9,6 +9,7 @@ service's limit, so that the service gives the precise message."""
 from datetime import date, datetime
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field, StrictBool, StrictInt
 
@@ -98,7 +99,7 @@ def prompt_list(request: ApiRequest):
             "id": prompt.pk,
             "key": prompt.key,
             "step": prompt.step,
-            "step_label": labels.get(prompt.step, prompt.step),
+            "step_label": str(labels.get(prompt.step, prompt.step)),
             "text": prompt.text,
         }
         for prompt in prompts
@@ -385,7 +386,7 @@ def styles_rate(request: ApiRequest, payload: RatingsIn):
 def styles_partner(request: ApiRequest):
     partner = partner_of(request.user, couple_required_for(request.user))
     if partner is None:
-        raise AppreciateError("Pair with your partner first.", code="not_paired", status=409)
+        raise AppreciateError(_("Pair with your partner first."), code="not_paired", status=409)
     return _styles_out(partner)
 
 

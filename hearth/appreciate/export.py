@@ -3,6 +3,7 @@
 favourites, suggestions and gratitude journal."""
 
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from hearth.appreciate.models import (
     Favourite,
@@ -25,14 +26,14 @@ NOT_EXPORTED = {
 SECTIONS = [
     Section(
         key="appreciate.notes",
-        title="Notes you wrote",
+        title=_("Notes you wrote"),
         covers=(Note,),
         labels={
-            "kind": "Kind",
-            "did": "What they did",
-            "felt": "How it made you feel",
-            "mattered": "Why it mattered",
-            "created_at": "Sent",
+            "kind": _("Kind"),
+            "did": _("What they did"),
+            "felt": _("How it made you feel"),
+            "mattered": _("Why it mattered"),
+            "created_at": _("Sent"),
         },
         rows=lambda user: (
             Note.objects.filter(author=user)
@@ -42,11 +43,13 @@ SECTIONS = [
     ),
     Section(
         key="appreciate.notes_received",
-        title="How you answered notes you received",
-        about="Your reaction, and whether you kept it on your wall; the note itself is your "
-        "partner's to export.",
+        title=_("How you answered notes you received"),
+        about=_(
+            "Your reaction, and whether you kept it on your wall; the note itself is your "
+            "partner's to export."
+        ),
         covers=(Note,),
-        labels={"created_at": "Received", "reaction": "Your reaction", "kept": "Kept"},
+        labels={"created_at": _("Received"), "reaction": _("Your reaction"), "kept": _("Kept")},
         rows=lambda user: (
             Note.objects.filter(recipient=user)
             .filter(~Q(reaction="") | Q(kept=True))
@@ -56,14 +59,14 @@ SECTIONS = [
     ),
     Section(
         key="appreciate.gestures",
-        title="Gestures you logged",
+        title=_("Gestures you logged"),
         covers=(Gesture,),
         labels={
-            "style": "Way",
-            "text": "What you did",
-            "happened_on": "Day",
-            "created_at": "Logged",
-            "noticed_at": "Your partner noticed",
+            "style": _("Way"),
+            "text": _("What you did"),
+            "happened_on": _("Day"),
+            "created_at": _("Logged"),
+            "noticed_at": _("Your partner noticed"),
         },
         rows=lambda user: (
             Gesture.objects.filter(author=user)
@@ -73,9 +76,9 @@ SECTIONS = [
     ),
     Section(
         key="appreciate.gestures_noticed",
-        title="Your partner's gestures you noticed",
+        title=_("Your partner's gestures you noticed"),
         covers=(Gesture,),
-        labels={"happened_on": "Day", "noticed_at": "You noticed"},
+        labels={"happened_on": _("Day"), "noticed_at": _("You noticed")},
         rows=lambda user: (
             Gesture.objects.filter(couple_id__in=couples_of(user), noticed_at__isnull=False)
             .exclude(author=user)
@@ -85,16 +88,16 @@ SECTIONS = [
     ),
     Section(
         key="appreciate.styles",
-        title="Your appreciation styles",
-        about="How much each way means to you, from 1 to 7.",
+        title=_("Your appreciation styles"),
+        about=_("How much each way means to you, from 1 to 7."),
         covers=(StyleRatings,),
         labels={
-            "touch": "Affectionate touch",
-            "service": "Help and acts of service",
-            "gifts": "Gifts and surprises",
-            "time": "Time together",
-            "words": "Words",
-            "updated_at": "Last changed",
+            "touch": _("Affectionate touch"),
+            "service": _("Help and acts of service"),
+            "gifts": _("Gifts and surprises"),
+            "time": _("Time together"),
+            "words": _("Words"),
+            "updated_at": _("Last changed"),
         },
         rows=lambda user: StyleRatings.objects.filter(user=user).values(
             "touch", "service", "gifts", "time", "words", "updated_at"
@@ -102,9 +105,9 @@ SECTIONS = [
     ),
     Section(
         key="appreciate.favourites",
-        title="Things that make you feel loved",
+        title=_("Things that make you feel loved"),
         covers=(Favourite,),
-        labels={"style": "Way", "text": "What", "created_at": "Added"},
+        labels={"style": _("Way"), "text": _("What"), "created_at": _("Added")},
         rows=lambda user: (
             Favourite.objects.filter(user=user)
             .order_by("created_at")
@@ -113,9 +116,9 @@ SECTIONS = [
     ),
     Section(
         key="appreciate.suggestions",
-        title="Gesture ideas Hearth suggested to you",
+        title=_("Gesture ideas Hearth suggested to you"),
         covers=(Suggestion,),
-        labels={"day": "Day", "idea_text": "Idea", "status": "What you did with it"},
+        labels={"day": _("Day"), "idea_text": _("Idea"), "status": _("What you did with it")},
         rows=lambda user: (
             Suggestion.objects.filter(user=user)
             .order_by("day", "pk")
@@ -124,13 +127,13 @@ SECTIONS = [
     ),
     Section(
         key="appreciate.journal",
-        title="Your gratitude journal",
+        title=_("Your gratitude journal"),
         covers=(JournalEntry,),
         labels={
-            "day": "Day",
-            "text": "Entry",
-            "shared": "Shared with your partner",
-            "created_at": "Written",
+            "day": _("Day"),
+            "text": _("Entry"),
+            "shared": _("Shared with your partner"),
+            "created_at": _("Written"),
         },
         rows=lambda user: (
             JournalEntry.objects.filter(author=user)

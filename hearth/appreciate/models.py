@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hearth.core.choices import Cost
 from hearth.couples.models import CoupleOwned
@@ -13,24 +15,24 @@ from hearth.talk.models import REACTIONS
 class Style(models.TextChoices):
     """The five ways people tend to feel appreciated."""
 
-    TOUCH = "touch", "Affectionate touch"
-    SERVICE = "service", "Help and acts of service"
-    GIFTS = "gifts", "Gifts and surprises"
-    TIME = "time", "Time together"
-    WORDS = "words", "Words"
+    TOUCH = "touch", _("Affectionate touch")
+    SERVICE = "service", _("Help and acts of service")
+    GIFTS = "gifts", _("Gifts and surprises")
+    TIME = "time", _("Time together")
+    WORDS = "words", _("Words")
 
 
 class Step(models.TextChoices):
-    DID = "did", "What they did"
-    FELT = "felt", "How it made me feel"
-    MATTERED = "mattered", "Why it mattered"
-    ADMIRE = "admire", "What I admire"
+    DID = "did", _("What they did")
+    FELT = "felt", _("How it made me feel")
+    MATTERED = "mattered", _("Why it mattered")
+    ADMIRE = "admire", _("What I admire")
 
 
 class Effort(models.TextChoices):
-    SMALL = "small", "A few minutes"
-    MEDIUM = "medium", "Some planning"
-    BIG = "big", "A real project"
+    SMALL = "small", _("A few minutes")
+    MEDIUM = "medium", _("Some planning")
+    BIG = "big", _("A real project")
 
 
 class Prompt(models.Model):
@@ -66,8 +68,8 @@ class Note(CoupleOwned):
     """A specific thank-you or compliment: what they did, and how it felt or why it mattered."""
 
     class Kind(models.TextChoices):
-        THANKS = "thanks", "Thank you"
-        ADMIRE = "admire", "I admire you"
+        THANKS = "thanks", _("Thank you")
+        ADMIRE = "admire", _("I admire you")
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     # Empty once the recipient deleted their account: the note stays its author's words.
@@ -169,9 +171,9 @@ class Suggestion(CoupleOwned):
     same idea does not come back soon."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Suggested"
-        DONE = "done", "Done"
-        SKIPPED = "skipped", "Not this one"
+        OPEN = "open", pgettext_lazy("gesture suggestion status", "Suggested")
+        DONE = "done", pgettext_lazy("gesture suggestion status", "Done")
+        SKIPPED = "skipped", pgettext_lazy("gesture suggestion status", "Not this one")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     idea = models.ForeignKey(GestureIdea, on_delete=models.CASCADE, related_name="+")

@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearth.accounts.models import User
 from hearth.appreciate.models import (
@@ -46,22 +48,23 @@ class AppreciateError(Refusal):
 
 
 def clean(
-    value: object, max_length: int, *, required=True, multiline=True, what="a few words"
+    value: object, max_length: int, *, required=True, multiline=True, empty: str | None = None
 ) -> str:
+    """`empty`: the whole sentence to say when required text is missing."""
     return text_or_refusal(
         value,
         max_length,
         refusal=AppreciateError,
         required=required,
         multiline=multiline,
-        empty=f"Write {what} first.",
+        empty=empty or _("Write a few words first."),
     )
 
 
 def _partner_or_refuse(user, couple: Couple):
     partner = partner_of(user, couple)
     if partner is None:
-        raise AppreciateError("Pair with your partner first.", code="not_paired", status=409)
+        raise AppreciateError(_("Pair with your partner first."), code="not_paired", status=409)
     return partner
 
 
@@ -91,15 +94,15 @@ def note_send(
 ) -> Note:
     """A thank-you that lands names what they did and what it meant, so both are asked for."""
     if kind not in Note.Kind.values:
-        raise AppreciateError("Choose a thank-you or an admiration.", code="invalid_kind")
+        raise AppreciateError(_("Choose a thank-you or an admiration."), code="invalid_kind")
     parts = {
-        "did": clean(did, NOTE_PART_MAX, what="what they did"),
+        "did": clean(did, NOTE_PART_MAX, empty=_("Write what they did first.")),
         "felt": clean(felt, NOTE_PART_MAX, required=False),
         "mattered": clean(mattered, NOTE_PART_MAX, required=False),
     }
     if not (parts["felt"] or parts["mattered"]):
         raise AppreciateError(
-            "Add how it made you feel or why it mattered: that's what makes thanks land.",
+            _("Add how it made you feel or why it mattered: that's what makes thanks land."),
             code="not_specific",
         )
     recipient = _partner_or_refuse(user, couple)
@@ -116,7 +119,7 @@ def note_send(
 def _received_by(user, note: Note) -> None:
     if note.recipient_id != user.pk:
         raise AppreciateError(
-            "Only the one who received this note can do that.", code="not_yours", status=403
+            _("Only the one who received this note can do that."), code="not_yours", status=403
         )
 
 
@@ -124,7 +127,7 @@ def note_react(*, user, note: Note, reaction: str) -> Note:
     """React to a note I received ("" takes the reaction back)."""
     _received_by(user, note)
     if reaction and reaction not in REACTIONS:
-        raise AppreciateError("Choose one of the reactions.", code="invalid_reaction")
+        raise AppreciateError(_("Choose one of the reactions."), code="invalid_reaction")
     with transaction.atomic():
         Note.objects.filter(pk=note.pk).update(reaction=reaction)
         note.reaction = reaction
@@ -149,7 +152,7 @@ def get_gesture_for_user(user, pk) -> Gesture:
 
 def _check_style(style: str) -> str:
     if style not in StyleChoice.values:
-        raise AppreciateError("Choose one of the five kinds of gesture.", code="invalid_style")
+        raise AppreciateError(_("Choose one of the five kinds of gesture."), code="invalid_style")
     return style
 
 
@@ -166,13 +169,13 @@ def gesture_log(
     happened_on = happened_on or today
     if happened_on > today or happened_on < today - timedelta(days=60):
         raise AppreciateError(
-            "Log gestures from the last two months, up to today.", code="invalid_day"
+            _("Log gestures from the last two months, up to today."), code="invalid_day"
         )
     return Gesture.objects.create(
         couple=couple,
         author=user,
         style=_check_style(style),
-        text=clean(text, GESTURE_MAX, multiline=False, what="what you did"),
+        text=clean(text, GESTURE_MAX, multiline=False, empty=_("Write what you did first.")),
         idea=idea,
         happened_on=happened_on,
     )
@@ -182,7 +185,7 @@ def gesture_notice(*, user, gesture: Gesture) -> Gesture:
     """ "I noticed": only the partner who received it can say so, once."""
     if gesture.author_id == user.pk:
         raise AppreciateError(
-            "Your partner is the one who can say they noticed.", code="your_own", status=409
+            _("Your partner is the one who can say they noticed."), code="your_own", status=409
         )
     with transaction.atomic():
         now = timezone.now()
@@ -233,11 +236,11 @@ def style_ratings_save(*, user, ratings: dict[str, object]) -> StyleRatings:
         value = ratings.get(style)
         if not isinstance(value, int) or isinstance(value, bool) or value not in RATING_RANGE:
             raise AppreciateError(
-                "Rate each kind from 1 (means little to me) to 7 (means a great deal).",
+                _("Rate each kind from 1 (means little to me) to 7 (means a great deal)."),
                 code="invalid_rating",
             )
         values[style] = value
-    ratings_row, _ = StyleRatings.objects.update_or_create(
+    ratings_row, _created = StyleRatings.objects.update_or_create(
         user=user, defaults={**values, "updated_at": timezone.now()}
     )
     return ratings_row
@@ -249,12 +252,18 @@ def favourite_add(*, user, style: str, text: object) -> Favourite:
     User.objects.select_for_update().filter(pk=user.pk).first()
     if Favourite.objects.filter(user=user).count() >= FAVOURITES_MAX:
         raise AppreciateError(
-            f"Keep it to {FAVOURITES_MAX} favourites; remove one first.", code="too_many"
+            ngettext(
+                "Keep it to %(count)d favourite; remove one first.",
+                "Keep it to %(count)d favourites; remove one first.",
+                FAVOURITES_MAX,
+            )
+            % {"count": FAVOURITES_MAX},
+            code="too_many",
         )
     return Favourite.objects.create(
         user=user,
         style=_check_style(style),
-        text=clean(text, FAVOURITE_MAX, multiline=False, what="a favourite"),
+        text=clean(text, FAVOURITE_MAX, multiline=False, empty=_("Write a favourite first.")),
     )
 
 
@@ -345,12 +354,12 @@ def get_suggestion_for_user(user, pk) -> Suggestion:
 def _take_open(suggestion: Suggestion, status: str) -> None:
     """Mark today's open suggestion done or skipped, once (two taps make one gesture)."""
     if suggestion.day != suggestion.couple.local_today():
-        raise AppreciateError("That idea was for another day.", code="not_today", status=409)
+        raise AppreciateError(_("That idea was for another day."), code="not_today", status=409)
     updated = Suggestion.objects.filter(pk=suggestion.pk, status=Suggestion.Status.OPEN).update(
         status=status
     )
     if not updated:
-        raise AppreciateError("You've already answered this idea.", code="answered", status=409)
+        raise AppreciateError(_("You've already answered this idea."), code="answered", status=409)
 
 
 def suggestion_skip(*, user, suggestion: Suggestion) -> list[Suggestion]:
@@ -399,11 +408,11 @@ def journal_write(
     today = couple.local_today()
     day = day or today
     if day > today:
-        raise AppreciateError("Write about today or a day gone by.", code="invalid_day")
+        raise AppreciateError(_("Write about today or a day gone by."), code="invalid_day")
     return JournalEntry.objects.create(
         couple=couple,
         author=user,
-        text=clean(text, JOURNAL_MAX, what="something you're grateful for"),
+        text=clean(text, JOURNAL_MAX, empty=_("Write something you're grateful for first.")),
         day=day,
         shared=bool(shared),
     )

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearth.appreciate.forms import (
@@ -77,7 +79,7 @@ def home(request: CoupleRequest) -> HttpResponse:
         except AppreciateError as refused:
             form.add_error("felt" if refused.code == "not_specific" else None, refused.message)
         else:
-            messages.success(request, "Sent. Words like these are worth keeping.")
+            messages.success(request, _("Sent. Words like these are worth keeping."))
             return redirect("appreciate:home")
     context = {
         "form": form,
@@ -136,7 +138,7 @@ def gestures(request: CoupleRequest) -> HttpResponse:
         except AppreciateError as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, "Logged. Small things, often, are what people remember.")
+            messages.success(request, _("Logged. Small things, often, are what people remember."))
             return redirect("appreciate:gestures")
     summary = landing(request.couple)
     styles = dict(Style.choices)
@@ -202,7 +204,7 @@ def styles(request: CoupleRequest) -> HttpResponse:
     form = StyleRatingsForm(request.POST or None, initial=mine.as_dict() if mine else None)
     if request.method == "POST" and form.is_valid():
         style_ratings_save(user=request.user, ratings=form.cleaned_data)
-        messages.success(request, "Saved. Your partner can read this as a guide.")
+        messages.success(request, _("Saved. Your partner can read this as a guide."))
         return redirect("appreciate:styles")
     context = {
         "form": form,
@@ -247,7 +249,7 @@ def suggestion_act(request: CoupleRequest, pk: int, action: str) -> HttpResponse
     try:
         if action == "done":
             suggestion_done(user=request.user, suggestion=suggestion)
-            messages.success(request, "Lovely. It's in your gesture log now.")
+            messages.success(request, _("Lovely. It's in your gesture log now."))
         else:
             suggestion_skip(user=request.user, suggestion=suggestion)
     except AppreciateError as refused:
@@ -266,7 +268,7 @@ def journal(request: CoupleRequest) -> HttpResponse:
         except AppreciateError as refused:
             form.add_error("text", refused.message)
         else:
-            messages.success(request, "Written down. Good things count twice that way.")
+            messages.success(request, _("Written down. Good things count twice that way."))
             return redirect("appreciate:journal")
     entries = journal_visible_to(request.user, request.couple).order_by("-day", "-pk")
     page = Paginator(entries, NOTES_PER_PAGE).get_page(request.GET.get("page"))
@@ -283,7 +285,7 @@ def journal_change(request: CoupleRequest, pk: int, action: str) -> HttpResponse
         journal_set_shared(user=request.user, entry=entry, shared=request.POST.get("shared") == "1")
     elif action == "delete":
         journal_delete(user=request.user, entry=entry)
-        messages.success(request, "Deleted.")
+        messages.success(request, pgettext("journal entry", "Deleted."))
     else:
         raise Http404("No such action.")
     return redirect("appreciate:journal")

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from hearth.core.registry import navigation as registered_navigation
 
@@ -7,9 +9,9 @@ from hearth.core.registry import navigation as registered_navigation
 def navigation(request) -> dict:
     """The main navigation: Today, each pillar that exists, Settings; and the partner on
     pages for a couple (set by couple_required, no query here)."""
-    entries = [("Today", reverse("today"))]
+    entries: list[tuple[str | Promise, str]] = [(_("Today"), reverse("today"))]
     entries += [(item.label, reverse(item.url_name)) for item in registered_navigation()]
-    entries.append(("Settings", reverse("accounts:settings")))
+    entries.append((_("Settings"), reverse("accounts:settings")))
     path = request.path
     nav = [
         {"label": label, "url": url, "current": path == url if url == "/" else path.startswith(url)}

@@ -12,6 +12,10 @@ from pathlib import Path
 
 from django.db import models, transaction
 
+# The content libraries (questions, ideas, prompts, guides) are written in this language
+# only; pages in another language mark them with it (`{% content_lang %}`).
+CONTENT_LANGUAGE = "en"
+
 
 class ContentError(ValueError):
     """A data file is malformed; the message names the file and the item."""

@@ -1,7 +1,8 @@
 """How pillar apps plug into the shared pages and commands without the core naming them.
 
 A Hearth app may have, beside its models:
-- `nav` on its AppConfig: {"label": "Talk", "url": "talk:home", "order": 10, "description": …};
+- `nav` on its AppConfig: {"label": _("Talk"), "url": "talk:home", "order": 10,
+  "description": _(…)}, with gettext_lazy as _ (the label and description are for people);
 - `content.py` with LIBRARIES: {name: ContentLibrary} for load_content and content_stats;
 - `today.py` with `today_card(request, couple, waiting) -> str`: a rendered card for the
   Today page (empty when there is nothing to show), and optionally `waiting(request, couple,
@@ -22,6 +23,7 @@ from types import ModuleType
 from typing import Protocol
 
 from django.apps import apps
+from django.utils.functional import Promise
 
 
 def hearth_app_modules(module_name: str) -> Iterator[ModuleType]:
@@ -48,10 +50,10 @@ def _find_app_modules(module_name: str) -> Iterator[ModuleType]:
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: str | Promise
     url_name: str
     order: int
-    description: str = ""
+    description: str | Promise = ""
 
 
 def navigation() -> list[NavItem]:

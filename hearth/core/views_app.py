@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -36,7 +37,7 @@ def manifest(request: HttpRequest) -> JsonResponse:
     data = {
         "name": "Hearth",
         "short_name": "Hearth",
-        "description": "A private home for the two of you.",
+        "description": _("A private home for the two of you."),
         "id": "/",
         "start_url": "/",
         "scope": "/",

@@ -3,6 +3,7 @@ from functools import wraps
 from django.contrib import messages
 from django.http import HttpRequest
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from hearth.accounts.models import User
@@ -29,7 +30,7 @@ def couple_required(view):
     def wrapper(request, *args, **kwargs):
         membership, partner = membership_and_partner(request.user)
         if membership is None:
-            messages.info(request, "This is for the two of you: pair with your partner first.")
+            messages.info(request, _("This is for the two of you: pair with your partner first."))
             return redirect("today")
         request.couple = membership.couple
         request.partner = partner

@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -66,7 +67,7 @@ def couple_out(user, membership: Membership | None) -> dict | None:
 def couple_detail(request: HttpRequest):
     couple = couple_out(request.user, active_membership(request.user))
     if couple is None:
-        return Status(404, {"detail": "You are not paired yet.", "code": "not_paired"})
+        return Status(404, {"detail": _("You are not paired yet."), "code": "not_paired"})
     return Status(200, couple)
 
 

@@ -1,14 +1,15 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from hearth.accounts.models import time_zone_choices
 
 
 class JoinForm(forms.Form):
     code = forms.CharField(
-        label="Invite code",
+        label=_("Invite code"),
         min_length=6,
         max_length=6,
-        help_text="The six digits your partner sees on their screen.",
+        help_text=_("The six digits your partner sees on their screen."),
         widget=forms.TextInput(
             attrs={
                 "inputmode": "numeric",
@@ -18,22 +19,24 @@ class JoinForm(forms.Form):
             }
         ),
         error_messages={
-            "min_length": "An invite code is six digits, like 042917.",
-            "max_length": "An invite code is six digits, like 042917.",
-            "required": "Type the six digits your partner sees on their screen.",
+            "min_length": _("An invite code is six digits, like 042917."),
+            "max_length": _("An invite code is six digits, like 042917."),
+            "required": _("Type the six digits your partner sees on their screen."),
         },
     )
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip().replace(" ", "")
         if not (code.isascii() and code.isdigit()):
-            raise forms.ValidationError("An invite code is six digits, like 042917.")
+            raise forms.ValidationError(_("An invite code is six digits, like 042917."))
         return code
 
 
 class CoupleTimeZoneForm(forms.Form):
     time_zone = forms.ChoiceField(
-        label="Your days start at midnight in",
+        label=_("Your days start at midnight in"),
         choices=time_zone_choices,
-        help_text="For both of you: when the daily question changes, and how Insights counts days.",
+        help_text=_(
+            "For both of you: when the daily question changes, and how Insights counts days."
+        ),
     )

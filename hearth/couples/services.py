@@ -5,6 +5,7 @@ import zoneinfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.core import ratelimit
 from hearth.core.errors import Refusal
@@ -31,7 +32,7 @@ def invite_create(*, inviter) -> Invite:
     with transaction.atomic():
         if active_couple_id(inviter) is not None:
             raise PairingError(
-                "You are already paired. Unlink first if you want to pair with someone else.",
+                _("You are already paired. Unlink first if you want to pair with someone else."),
                 code="already_paired",
                 status=409,
             )
@@ -72,55 +73,61 @@ def _couple_join(*, user, code: str | None, token: str | None) -> Couple:
         JOIN_FAILURES_PER_HOUR
     ):
         raise PairingError(
-            "Too many codes that didn't work. Please wait an hour, or open the invite link "
-            "your partner sent instead.",
+            _(
+                "Too many codes that didn't work. Please wait an hour, or open the invite link "
+                "your partner sent instead."
+            ),
             code="throttled",
             status=429,
         )
     if code is not None and not (len(code) == 6 and code.isascii() and code.isdigit()):
-        raise _refuse("An invite code is six digits, like 042917.", "bad_format")
+        raise _refuse(_("An invite code is six digits, like 042917."), "bad_format")
     with transaction.atomic():
         if active_couple_id(user) is not None:
             raise PairingError(
-                "You are already paired. Unlink first if you want to join someone else.",
+                _("You are already paired. Unlink first if you want to join someone else."),
                 code="already_paired",
                 status=409,
             )
         invite = _find_invite(code=code, token=token)
         if invite is None:
             raise _refuse(
-                "That code doesn't match any invite. Check the six digits, "
-                "or ask your partner to create a new invite.",
+                _(
+                    "That code doesn't match any invite. Check the six digits, "
+                    "or ask your partner to create a new invite."
+                ),
                 "not_found",
                 404,
             )
         if invite.inviter_id == user.pk:
             raise PairingError(
-                "This is your own invite. Send the link or code to your partner instead.",
+                _("This is your own invite. Send the link or code to your partner instead."),
                 code="own_invite",
             )
         if invite.used_at is not None:
             raise _refuse(
-                "This invite has already been used. Ask your partner to create a new one.",
+                _("This invite has already been used. Ask your partner to create a new one."),
                 "used",
                 410,
             )
         if invite.revoked_at is not None:
             raise _refuse(
-                "This invite was replaced by a newer one. Ask your partner for the latest code.",
+                _("This invite was replaced by a newer one. Ask your partner for the latest code."),
                 "replaced",
                 410,
             )
         if invite.is_expired:
             raise _refuse(
-                "This invite has expired (they last 72 hours). "
-                "Ask your partner to create a new one.",
+                _(
+                    "This invite has expired (they last 72 hours). "
+                    "Ask your partner to create a new one."
+                ),
                 "expired",
                 410,
             )
         if active_couple_id(invite.inviter) is not None:
             raise PairingError(
-                "The person who invited you is already paired with someone else.",
+                _("The person who invited you is already paired with someone else."),
                 code="inviter_paired",
                 status=409,
             )
@@ -129,7 +136,7 @@ def _couple_join(*, user, code: str | None, token: str | None) -> Couple:
         claimed = Invite.objects.filter(pk=invite.pk, used_at__isnull=True).update(used_at=now)
         if not claimed:
             raise PairingError(
-                "This invite has just been used. Ask your partner to create a new one.",
+                _("This invite has just been used. Ask your partner to create a new one."),
                 code="used",
                 status=410,
             )
@@ -141,7 +148,7 @@ def _couple_join(*, user, code: str | None, token: str | None) -> Couple:
         except IntegrityError:
             # One of the two paired with someone else at this very moment.
             raise PairingError(
-                "One of you has just paired with someone else. Refresh and try again.",
+                _("One of you has just paired with someone else. Refresh and try again."),
                 code="conflict",
                 status=409,
             ) from None
@@ -156,7 +163,7 @@ def couple_unlink(*, user) -> None:
     with transaction.atomic():
         couple_id = active_couple_id(user)
         if couple_id is None:
-            raise PairingError("You are not paired with anyone.", code="not_paired", status=409)
+            raise PairingError(_("You are not paired with anyone."), code="not_paired", status=409)
         now = timezone.now()
         Couple.objects.filter(pk=couple_id, ended_at__isnull=True).update(ended_at=now)
         Membership.objects.filter(couple_id=couple_id, left_at__isnull=True).update(left_at=now)
@@ -170,12 +177,12 @@ def couple_set_time_zone(*, user, time_zone: object) -> Couple:
 
     if not isinstance(time_zone, str) or time_zone not in zoneinfo.available_timezones():
         raise PairingError(
-            "Choose a time zone from the list, like Europe/London.", code="invalid_time_zone"
+            _("Choose a time zone from the list, like Europe/London."), code="invalid_time_zone"
         )
     with transaction.atomic():
         couple_id = active_couple_id(user)
         if couple_id is None:
-            raise PairingError("Pair with your partner first.", code="not_paired", status=409)
+            raise PairingError(_("Pair with your partner first."), code="not_paired", status=409)
         couple = Couple.objects.select_for_update().get(pk=couple_id)
         if couple.time_zone != time_zone:
             couple.time_zone = time_zone

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -51,7 +52,7 @@ def join(request: HttpRequest) -> HttpResponse:
         except PairingError as error:
             form.add_error("code", error.message)
         else:
-            messages.success(request, "You're paired. Welcome home, you two.")
+            messages.success(request, _("You're paired. Welcome home, you two."))
             return redirect("today")
     status = 400 if form.errors else 200
     return render(request, "couples/join.html", {"form": form}, status=status)
@@ -67,7 +68,7 @@ def join_link(request: HttpRequest, token: str) -> HttpResponse:
         except PairingError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, "You're paired. Welcome home, you two.")
+            messages.success(request, _("You're paired. Welcome home, you two."))
             return redirect("today")
     usable = invite is not None and invite in Invite.objects.open()
     return render(
@@ -93,7 +94,7 @@ def unlink(request: HttpRequest) -> HttpResponse:
         except PairingError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, "You are unlinked. What you wrote stays yours.")
+            messages.success(request, _("You are unlinked. What you wrote stays yours."))
         return redirect("today")
     return render(
         request, "couples/unlink.html", {"partner": partner_of(request.user, membership.couple)}
@@ -115,7 +116,7 @@ def time_zone(request: HttpRequest) -> HttpResponse:
         except PairingError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, "Saved: your days now start at midnight there.")
+            messages.success(request, _("Saved: your days now start at midnight there."))
             return redirect("accounts:settings")
     status = 400 if request.method == "POST" else 200
     return render(request, "couples/time_zone.html", {"form": form}, status=status)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InsightsConfig(AppConfig):
@@ -6,8 +7,8 @@ class InsightsConfig(AppConfig):
     label = "insights"
     verbose_name = "Insights"
     nav = {
-        "label": "Insights",
+        "label": _("Insights"),
         "url": "insights:home",
         "order": 60,
-        "description": "How your connection is growing, in plain words and how it's worked out.",
+        "description": _("How your connection is growing, in plain words and how it's worked out."),
     }

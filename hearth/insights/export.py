@@ -1,6 +1,8 @@
 """What Insights exports: a person's monthly pulses. The daily roll-ups are counts recounted
 from the entries the other apps export."""
 
+from django.utils.translation import gettext_lazy as _
+
 from hearth.insights.models import PULSE_ITEMS, DayTally, Pulse
 from hearth.privacy.exporting import Section
 
@@ -12,16 +14,18 @@ NOT_EXPORTED = {
 SECTIONS = [
     Section(
         key="insights.pulses",
-        title="Your monthly pulses",
-        about="Each statement from 1 (not at all) to 7 (completely); closeness from 1 "
-        "(apart) to 7 (almost one). Only you ever saw these.",
+        title=_("Your monthly pulses"),
+        about=_(
+            "Each statement from 1 (not at all) to 7 (completely); closeness from 1 "
+            "(apart) to 7 (almost one). Only you ever saw these."
+        ),
         covers=(Pulse,),
         labels={
-            "month": "Month",
+            "month": _("Month"),
             **{key: key.replace("_", " ").capitalize() for key in PULSE_ITEMS},
-            "closeness": "Closeness",
-            "created_at": "Answered",
-            "updated_at": "Last changed",
+            "closeness": _("Closeness"),
+            "created_at": _("Answered"),
+            "updated_at": _("Last changed"),
         },
         rows=lambda user: (
             Pulse.objects.filter(author=user)

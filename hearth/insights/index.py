@@ -17,6 +17,8 @@ few moments count the most and no one is pushed to do ever more.
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 WINDOW_DAYS = 28
 # Gottman's observation that stable couples have about five positive moments to each
 # negative one during conflict (the "5:1 ratio").
@@ -97,18 +99,19 @@ class PillarScore:
     raise_it: str = ""
 
 
+# Marked for translation only: the page translates them (this module stays plain data).
 SUGGESTIONS = {
-    "reveals": "Answer the daily question on the same days: the reveal is the point.",
-    "replies": "Reply to each other's answers, even with a word or a reaction.",
-    "presence": "Put the phones away together for an evening this week.",
-    "dates": "Plan a date, even a small one at home.",
-    "notes": "Thank each other for something specific.",
-    "noticed": 'Say "I noticed" when your partner does something kind.',
-    "ratio": "More small kindnesses, and a break when talk turns harsh.",
-    "reliability": "Make one small promise and keep it, or change it in good time.",
-    "rounds": "Share something in turn: one tender question, both of you.",
-    "turn_toward": "When your partner reaches for you, turn toward it, now or later.",
-    "check_ins": "Answer each other's shared check-ins, even with one tap.",
+    "reveals": gettext_noop("Answer the daily question on the same days: the reveal is the point."),
+    "replies": gettext_noop("Reply to each other's answers, even with a word or a reaction."),
+    "presence": gettext_noop("Put the phones away together for an evening this week."),
+    "dates": gettext_noop("Plan a date, even a small one at home."),
+    "notes": gettext_noop("Thank each other for something specific."),
+    "noticed": gettext_noop('Say "I noticed" when your partner does something kind.'),
+    "ratio": gettext_noop("More small kindnesses, and a break when talk turns harsh."),
+    "reliability": gettext_noop("Make one small promise and keep it, or change it in good time."),
+    "rounds": gettext_noop("Share something in turn: one tender question, both of you."),
+    "turn_toward": gettext_noop("When your partner reaches for you, turn toward it, now or later."),
+    "check_ins": gettext_noop("Answer each other's shared check-ins, even with one tap."),
 }
 
 

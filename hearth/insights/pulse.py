@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.core.errors import Refusal
 from hearth.couples.models import Couple
@@ -62,27 +63,28 @@ def _whole_number(value: object) -> int | None:
 def _checked_ratings(ratings: object) -> dict[str, int]:
     if not isinstance(ratings, Mapping):
         raise PulseError(
-            "Rate each of the ten statements with a number from 1 to 7.", code="invalid_ratings"
+            _("Rate each of the ten statements with a number from 1 to 7."), code="invalid_ratings"
         )
     unknown = [key for key in ratings if key not in PULSE_ITEMS]
     if unknown:
         raise PulseError(
-            "Some answers aren't for this pulse's statements; the keys are: "
-            + ", ".join(PULSE_ITEMS)
-            + ".",
+            _("Some answers aren't for this pulse's statements; the keys are: %(keys)s.")
+            % {"keys": ", ".join(PULSE_ITEMS)},
             code="unknown_item",
         )
     missing = [key for key in PULSE_ITEMS if key not in ratings]
     if missing:
         raise PulseError(
-            f"Rate every statement first (still open: {', '.join(missing)}).", code="missing_item"
+            _("Rate every statement first (still open: %(keys)s).") % {"keys": ", ".join(missing)},
+            code="missing_item",
         )
     checked: dict[str, int] = {}
     for key in PULSE_ITEMS:
         number = _whole_number(ratings[key])
         if number is None:
             raise PulseError(
-                f"Rate each statement with a whole number from 1 to 7 ({key} isn't one).",
+                _("Rate each statement with a whole number from 1 to 7 (%(key)s isn't one).")
+                % {"key": key},
                 code="invalid_rating",
             )
         checked[key] = number
@@ -97,7 +99,7 @@ def pulse_record(
     before anything is written: a refusal stores nothing."""
     if not isinstance(month, date) or month != pulse_month(couple):
         raise PulseError(
-            "The pulse is open for this month only; the next one opens on the 1st.",
+            _("The pulse is open for this month only; the next one opens on the 1st."),
             code="closed_month",
             status=409,
         )
@@ -105,7 +107,7 @@ def pulse_record(
     picture = _whole_number(closeness)
     if picture is None:
         raise PulseError(
-            "Choose one of the seven closeness pictures: a whole number from 1 to 7.",
+            _("Choose one of the seven closeness pictures: a whole number from 1 to 7."),
             code="invalid_closeness",
         )
     values: dict[str, object] = {**checked, "closeness": picture, "updated_at": timezone.now()}
@@ -119,8 +121,10 @@ def pulse_record(
             existing = Pulse.objects.select_for_update().get(author=user, month=month)
     if existing.couple_id != couple.pk:
         raise PulseError(
-            "You took this month's pulse before your couple changed; "
-            "the next one opens on the 1st.",
+            _(
+                "You took this month's pulse before your couple changed; "
+                "the next one opens on the 1st."
+            ),
             code="taken_before",
             status=409,
         )

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from hearth.couples.decorators import CoupleRequest, couple_required
@@ -20,8 +22,8 @@ from hearth.insights.pulse import (
 from hearth.insights.pulse_content import PILLARS, SCALE, pulse_content
 from hearth.insights.views import PILLAR_NAMES
 
-RATE_IT = "Choose a number from 1 to 7."
-PICK_ONE = "Choose the picture that fits best."
+RATE_IT = gettext_lazy("Choose a number from 1 to 7.")
+PICK_ONE = gettext_lazy("Choose the picture that fits best.")
 # The closeness picture: two circles of this radius in a 120 × 52 box, their centres
 # 52 apart at level 1 (a gap between them), touching at 2, and 8 closer at each level
 # after, until at 7 they almost cover each other.
@@ -139,6 +141,6 @@ def pulse(request: CoupleRequest) -> HttpResponse:
         except PulseError as refused:
             form.add_error(None, refused.message)
             return _page(request, form, status=refused.status)
-        messages.success(request, "Saved, just for you. You can change it until the month ends.")
+        messages.success(request, _("Saved, just for you. You can change it until the month ends."))
         return redirect("insights:pulse")
     return _page(request, form, status=400)

@@ -19,7 +19,9 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from hearth.appreciate.models import Favourite, Style
 from hearth.core.guides import read_guides
@@ -45,17 +47,17 @@ NOTABLE = 0.05
 
 # What went well, by component of the index, in warm words.
 WENT_WELL = {
-    "reveals": "Answering the daily question on the same days",
-    "replies": "Replying to each other's answers",
-    "presence": "Time together with the phones away",
-    "dates": "Making time for dates",
-    "notes": "Specific thank-yous between you",
-    "noticed": "Noticing each other's gestures",
-    "ratio": "Plenty of kind moments",
-    "reliability": "Keeping your word to each other",
-    "rounds": "Sharing tender things in turn",
-    "turn_toward": "Turning toward each other when one of you reached out",
-    "check_ins": "Answering each other's check-ins",
+    "reveals": gettext_lazy("Answering the daily question on the same days"),
+    "replies": gettext_lazy("Replying to each other's answers"),
+    "presence": gettext_lazy("Time together with the phones away"),
+    "dates": gettext_lazy("Making time for dates"),
+    "notes": gettext_lazy("Specific thank-yous between you"),
+    "noticed": gettext_lazy("Noticing each other's gestures"),
+    "ratio": gettext_lazy("Plenty of kind moments"),
+    "reliability": gettext_lazy("Keeping your word to each other"),
+    "rounds": gettext_lazy("Sharing tender things in turn"),
+    "turn_toward": gettext_lazy("Turning toward each other when one of you reached out"),
+    "check_ins": gettext_lazy("Answering each other's check-ins"),
 }
 
 
@@ -155,51 +157,104 @@ def pick_actions(
 # The report -------------------------------------------------------------------------------
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _duration(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
+    minutes_words = ngettext("%(count)d minute", "%(count)d minutes", rest) % {"count": rest}
     if not hours:
-        return _plural(rest, "minute", "minutes")
-    words = _plural(hours, "hour", "hours")
-    return f"{words} {_plural(rest, 'minute', 'minutes')}" if rest else words
+        return minutes_words
+    hours_words = ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    if not rest:
+        return hours_words
+    # Translators: a duration, such as "2 hours 5 minutes".
+    return _("%(hours)s %(minutes)s") % {"hours": hours_words, "minutes": minutes_words}
 
 
 def highlights_of(week: Signals) -> list[str]:
-    """The good things of the week in warm words; what did not happen is not mentioned."""
+    """The good things of the week in warm words; what did not happen is not mentioned.
+    In the active language (the page's, or the e-mail's recipient's)."""
     lines = []
     if week.both_answered:
         lines.append(
-            f"You both answered {_plural(week.both_answered, 'daily question', 'daily questions')}"
+            ngettext(
+                "You both answered %(count)d daily question",
+                "You both answered %(count)d daily questions",
+                week.both_answered,
+            )
+            % {"count": week.both_answered}
         )
     if replies := sum(week.replies):
         lines.append(
-            f"{_plural(replies, 'reply or reaction', 'replies and reactions')} "
-            "to each other's answers"
+            ngettext(
+                "%(count)d reply or reaction to each other's answers",
+                "%(count)d replies and reactions to each other's answers",
+                replies,
+            )
+            % {"count": replies}
         )
     if week.present_minutes:
-        lines.append(f"{_duration(week.present_minutes)} together with the phones away")
+        lines.append(
+            _("%(duration)s together with the phones away")
+            % {"duration": _duration(week.present_minutes)}
+        )
     if week.dates_kept:
-        lines.append(f"{_plural(week.dates_kept, 'date', 'dates')} together")
+        lines.append(
+            ngettext("%(count)d date together", "%(count)d dates together", week.dates_kept)
+            % {"count": week.dates_kept}
+        )
     if notes := sum(week.notes_sent):
-        lines.append(f"{_plural(notes, 'thank-you note', 'thank-you notes')} between you")
+        lines.append(
+            ngettext(
+                "%(count)d thank-you note between you",
+                "%(count)d thank-you notes between you",
+                notes,
+            )
+            % {"count": notes}
+        )
     if noticed := sum(week.gestures_noticed):
-        lines.append(f"{_plural(noticed, 'kind gesture', 'kind gestures')} noticed")
+        lines.append(
+            ngettext("%(count)d kind gesture noticed", "%(count)d kind gestures noticed", noticed)
+            % {"count": noticed}
+        )
     if kept := sum(week.promises_kept):
-        lines.append(f"{_plural(kept, 'promise', 'promises')} kept or changed in good time")
+        lines.append(
+            ngettext(
+                "%(count)d promise kept or changed in good time",
+                "%(count)d promises kept or changed in good time",
+                kept,
+            )
+            % {"count": kept}
+        )
     if week.rounds_completed:
         lines.append(
-            f"{_plural(week.rounds_completed, 'sharing round', 'sharing rounds')} "
-            "completed together"
+            ngettext(
+                "%(count)d sharing round completed together",
+                "%(count)d sharing rounds completed together",
+                week.rounds_completed,
+            )
+            % {"count": week.rounds_completed}
         )
     if toward := sum(week.bids_turned_toward):
-        times = {1: "once", 2: "twice"}.get(toward, f"{toward} times")
-        lines.append(f"You turned toward each other {times} when one of you reached out")
+        if toward == 1:
+            lines.append(_("You turned toward each other once when one of you reached out"))
+        elif toward == 2:
+            lines.append(_("You turned toward each other twice when one of you reached out"))
+        else:
+            lines.append(
+                ngettext(
+                    "You turned toward each other %(count)d time when one of you reached out",
+                    "You turned toward each other %(count)d times when one of you reached out",
+                    toward,
+                )
+                % {"count": toward}
+            )
     if answered := sum(week.check_ins_answered):
         lines.append(
-            f"{_plural(answered, 'shared check-in', 'shared check-ins')} answered with care"
+            ngettext(
+                "%(count)d shared check-in answered with care",
+                "%(count)d shared check-ins answered with care",
+                answered,
+            )
+            % {"count": answered}
         )
     return lines
 
@@ -226,9 +281,11 @@ def went_well_of(week: ConnectionIndex, month: ConnectionIndex) -> list[str]:
     best = max(week.pillars.values(), key=lambda s: (s.score, -PILLAR_ORDER.index(s.pillar)))
     if best.score > 0:
         above = best.score >= month.pillars[best.pillar].score + 100 * NOTABLE
+        name = pillars[best.pillar]["name"]
         lines.append(
-            f"{pillars[best.pillar]['name']} shone this week"
-            + (", more than over your last four weeks" if above else "")
+            _("%(pillar)s shone this week, more than over your last four weeks") % {"pillar": name}
+            if above
+            else _("%(pillar)s shone this week") % {"pillar": name}
         )
     rows = []
     for pillar, score in week.pillars.items():
@@ -237,13 +294,20 @@ def went_well_of(week: ConnectionIndex, month: ConnectionIndex) -> list[str]:
                 continue
             before = month.pillars[pillar].components[component]
             if value >= before + NOTABLE:
-                rank, pace = 0, ": more than in your usual week"
+                rank = 0  # more than in the usual week
             elif value >= before - NOTABLE:
-                rank, pace = 1, ": as steady as ever"
+                rank = 1  # as steady as ever
             else:
-                rank, pace = 2, ""
-            rows.append((rank, -value, component, pace))
-    lines += [f"{WENT_WELL[component]}{pace}" for _, _, component, pace in sorted(rows)[:3]]
+                rank = 2
+            rows.append((rank, -value, component))
+    for rank, _value, component in sorted(rows)[:3]:
+        what = WENT_WELL[component]
+        if rank == 0:
+            lines.append(_("%(what)s: more than in your usual week") % {"what": what})
+        elif rank == 1:
+            lines.append(_("%(what)s: as steady as ever") % {"what": what})
+        else:
+            lines.append(str(what))
     return lines
 
 
@@ -279,14 +343,17 @@ def _focus(
         theirs = [text for style, text in favourites if style in styles]
         if theirs:
             favourite = random.Random(f"{seed}:favourite").choice(theirs)  # noqa: S311
-            actions[-1] = f"Something {partner_name} told Hearth they love: “{favourite}”"
+            actions[-1] = _("Something %(name)s told Hearth they love: “%(favourite)s”") % {
+                "name": partner_name,
+                "favourite": favourite,
+            }
     labels = dict(Style.choices)
     return Focus(
         pillar=pillar,
         name=content["name"],
         lead=_partner_words(content["lead"], partner_name),
         actions=tuple(actions),
-        styles=tuple(labels[style] for style in styles),
+        styles=tuple(str(labels[style]) for style in styles),
     )
 
 
@@ -352,7 +419,9 @@ def _ahead(couple: Couple, user, today: date, partner_name: str) -> dict[str, tu
             title=promise.text,
             path=reverse("trust:promise", args=[promise.pk]),
             due_on=promise.due_on,
-            detail="Yours" if promise.author_id == user.pk else f"{partner_name}'s",
+            detail=_("Yours")
+            if promise.author_id == user.pk
+            else _("%(name)s's") % {"name": partner_name},
             mine=promise.author_id == user.pk,
         )
         for promise in Promise.objects.filter(
@@ -366,11 +435,11 @@ def weekly_report(*, couple: Couple, user, today: date | None = None) -> WeeklyR
     """The week that ends today for `user` of `couple`, and the week ahead. Only shared
     things and counts; the actions are drawn once per couple and ISO week."""
     today = today or couple.local_today()
-    year, week_number, _ = today.isocalendar()
+    year, week_number, _weekday = today.isocalendar()
     week = f"{year}-W{week_number:02d}"
     seed = f"{couple.pk}:{week}"
     partner, ratings = _partner(couple, user)
-    partner_name = partner.display_name if partner is not None else "your partner"
+    partner_name = partner.display_name if partner is not None else _("your partner")
     favourites = (
         list(
             Favourite.objects.filter(user=partner).order_by("pk").values_list("style", "text")[:50]
@@ -404,18 +473,21 @@ def weekly_report(*, couple: Couple, user, today: date | None = None) -> WeeklyR
 
 
 def weekly_email(*, couple: Couple, user) -> tuple[str, str, str]:
-    """The weekly e-mail for `user`: (subject, plain text, HTML). Dates and times are in the
-    person's own time zone; links are absolute, from SITE_URL."""
-    report = weekly_report(couple=couple, user=user)
-    context = {
-        "report": report,
-        "name": user.display_name,
-        "week_url": settings.SITE_URL + reverse("insights:week"),
-        "settings_url": settings.SITE_URL + reverse("nudges:settings"),
-        "site_url": settings.SITE_URL,
-    }
-    with timezone.override(user.zone):
-        text = render_to_string("insights/email/weekly.txt", context)
-        html = render_to_string("insights/email/weekly.html", context)
-    subject = f"Hearth · State of us, the week to {report.ends_on:%-d %B}"
+    """The weekly e-mail for `user`: (subject, plain text, HTML). In the person's own language
+    and time zone (the worker sends it, outside any request of theirs); links are absolute,
+    from SITE_URL."""
+    with translation.override(user.language):
+        report = weekly_report(couple=couple, user=user)
+        context = {
+            "report": report,
+            "name": user.display_name,
+            "week_url": settings.SITE_URL + reverse("insights:week"),
+            "settings_url": settings.SITE_URL + reverse("nudges:settings"),
+            "site_url": settings.SITE_URL,
+        }
+        with timezone.override(user.zone):
+            text = render_to_string("insights/email/weekly.txt", context)
+            html = render_to_string("insights/email/weekly.html", context)
+        ends_on = dateformat.format(report.ends_on, _("j F"))
+        subject = "Hearth · " + _("State of us, the week to %(day)s") % {"day": ends_on}
     return subject, text, html

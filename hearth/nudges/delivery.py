@@ -32,7 +32,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hearth.core.models import Event
 from hearth.couples.models import Membership
@@ -247,7 +247,7 @@ def _coming_occasions(now: datetime) -> list[Draft]:
     weeks: dict[str, list[str]] = {}
     for name, moment in local.items():
         if moment.isoweekday() == WEEKLY_DAY and moment.time() >= WEEKLY_FROM:
-            year, week, _ = moment.isocalendar()
+            year, week, _weekday = moment.isocalendar()
             weeks.setdefault(f"weekly:{year}-W{week:02d}", []).append(name)
     for occasion, names in weeks.items():
         already = Notification.objects.filter(
@@ -487,24 +487,26 @@ def _absolute(path: str) -> str:
 
 
 def _message(notification: Notification, *, recipient, partner) -> EmailMultiAlternatives:
-    """The e-mail: what happened and a link, never anybody's words."""
+    """The e-mail: what happened and a link, never anybody's words. In the recipient's
+    language: it is sent by the worker, outside any request of theirs."""
     if notification.kind == Event.Kind.WEEKLY_REPORT:
         from hearth.insights.weekly import weekly_email
 
         subject, text, html = weekly_email(couple=notification.couple, user=recipient)
     else:
-        info = kind_info(notification.kind)
-        title = info.title_for(partner.display_name if partner else None)
-        context = {
-            "name": recipient.display_name,
-            "title": title,
-            "line": info.line,
-            "link": _absolute(notification.link),
-            "settings_link": _absolute(reverse("nudges:settings")),
-        }
-        subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{title}"
-        text = render_to_string("nudges/email/nudge.txt", context)
-        html = render_to_string("nudges/email/nudge.html", context)
+        with translation.override(recipient.language):
+            info = kind_info(notification.kind)
+            title = info.title_for(partner.display_name if partner else None)
+            context = {
+                "name": recipient.display_name,
+                "title": title,
+                "line": info.line,
+                "link": _absolute(notification.link),
+                "settings_link": _absolute(reverse("nudges:settings")),
+            }
+            subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{title}"
+            text = render_to_string("nudges/email/nudge.txt", context)
+            html = render_to_string("nudges/email/nudge.html", context)
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

@@ -8,6 +8,7 @@ import re
 from datetime import datetime, time
 from typing import Annotated
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import BeforeValidator, Field, StrictBool
 
@@ -40,7 +41,7 @@ def _clock_time(value: object) -> time:
             return time(int(value[:2]), int(value[3:]))
         except ValueError:
             pass
-    raise ValueError("Give a time of day as HH:MM, like 22:00.")
+    raise ValueError(_("Give a time of day as HH:MM, like 22:00."))
 
 
 ClockTime = Annotated[time, BeforeValidator(_clock_time)]

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hearth.nudges.kinds import kinds
 from hearth.nudges.models import NudgePreferences
@@ -9,10 +11,11 @@ class NudgeSettingsForm(forms.Form):
     the whole state: a switch not sent is off."""
 
     quiet_start = forms.TimeField(
-        label="Quiet from", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label=gettext_lazy("Quiet from"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     quiet_end = forms.TimeField(
-        label="until", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label=gettext_lazy("until"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
 
     def __init__(self, data=None, *, preferences: NudgePreferences):
@@ -25,8 +28,11 @@ class NudgeSettingsForm(forms.Form):
             initial[f"app_{kind}"] = preferences.wants_in_app(kind)
         super().__init__(data, initial=initial)
         for kind, info in kinds().items():
-            for prefix, how in (("email", "By e-mail"), ("app", "In Hearth")):
-                label = f"{how}: {info.label}"
+            labels = {
+                "email": _("By e-mail: %(kind)s") % {"kind": info.label},
+                "app": _("In Hearth: %(kind)s") % {"kind": info.label},
+            }
+            for prefix, label in labels.items():
                 self.fields[f"{prefix}_{kind}"] = forms.BooleanField(
                     label=label,
                     required=False,

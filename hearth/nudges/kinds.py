@@ -41,7 +41,8 @@ def kinds() -> dict[str, KindInfo]:
     found = {
         key: KindInfo(
             key=key,
-            label=str(Event.Kind(key).label),
+            # Kept lazy: read in each person's language, not in the first one asked for.
+            label=Event.Kind(key).label,
             group=entry["group"],
             title=entry["title"],
             line=entry["line"],

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.core.errors import Refusal
 from hearth.core.models import Event, event_emit
@@ -44,15 +45,28 @@ def preferences_of(user) -> NudgePreferences:
 
 
 def _switches(value: object, *, what: str) -> dict[str, bool]:
+    """`what`: "e-mail" or "in-Hearth"."""
+    by_email = what == "e-mail"
     if not isinstance(value, dict):
-        raise NudgeError(f"Send the {what} switches as kind: true or false.", code="invalid")
+        raise NudgeError(
+            _("Send the e-mail switches as kind: true or false.")
+            if by_email
+            else _("Send the in-Hearth switches as kind: true or false."),
+            code="invalid",
+        )
     unknown = sorted(str(kind) for kind in value if kind not in Event.Kind.values)
     if unknown:
         raise NudgeError(
-            f"There is no kind of nudge called {', '.join(unknown)[:80]}.", code="unknown_kind"
+            _("There is no kind of nudge called %(kinds)s.") % {"kinds": ", ".join(unknown)[:80]},
+            code="unknown_kind",
         )
     if any(not isinstance(on, bool) for on in value.values()):
-        raise NudgeError(f"Each {what} switch is true or false.", code="invalid")
+        raise NudgeError(
+            _("Each e-mail switch is true or false.")
+            if by_email
+            else _("Each in-Hearth switch is true or false."),
+            code="invalid",
+        )
     return {str(kind): bool(on) for kind, on in value.items()}
 
 
@@ -69,9 +83,11 @@ def preferences_save(
     app_changes = _switches(in_app, what="in-Hearth") if in_app is not None else {}
     for moment in (quiet_start, quiet_end):
         if moment is not None and not isinstance(moment, time):
-            raise NudgeError("Give quiet hours as times, like 22:00.", code="invalid_time")
+            raise NudgeError(_("Give quiet hours as times, like 22:00."), code="invalid_time")
     with transaction.atomic():
-        preferences, _ = NudgePreferences.objects.select_for_update().get_or_create(user=user)
+        preferences, _created = NudgePreferences.objects.select_for_update().get_or_create(
+            user=user
+        )
         preferences.email = {**preferences.email, **email_changes}
         preferences.in_app = {**preferences.in_app, **app_changes}
         if quiet_start is not None:
@@ -164,14 +180,16 @@ def thinking_of_you_send(*, user, couple: Couple) -> Event:
     refused kindly and nothing is stored."""
     partner = partner_of(user, couple)
     if partner is None:
-        raise NudgeError("Pair with your partner first.", code="not_paired", status=409)
+        raise NudgeError(_("Pair with your partner first."), code="not_paired", status=409)
     with transaction.atomic():
         # One at a time per couple, so two taps at once cannot both be the third.
         Couple.objects.select_for_update().filter(pk=couple.pk).first()
         if _sent_today(user).count() >= THINKING_OF_YOU_PER_DAY:
             raise NudgeError(
-                "That's three little waves today, plenty for them to feel it. "
-                "You can send another tomorrow.",
+                _(
+                    "That's three little waves today, plenty for them to feel it. "
+                    "You can send another tomorrow."
+                ),
                 code="enough_for_today",
                 status=429,
             )

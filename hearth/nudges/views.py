@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearth.couples.decorators import CoupleRequest, couple_required
@@ -56,8 +57,8 @@ def thinking_of_you(request: CoupleRequest) -> HttpResponse:
         thinking_of_you_send(user=request.user, couple=request.couple)
     except NudgeError as refused:
         return _home(request, refusal=refused.message, status=refused.status)
-    name = request.partner.display_name if request.partner else "Your partner"
-    messages.success(request, f"Sent. {name} will get a little wave from you.")
+    name = request.partner.display_name if request.partner else _("Your partner")
+    messages.success(request, _("Sent. %(name)s will get a little wave from you.") % {"name": name})
     return redirect("nudges:home")
 
 
@@ -77,7 +78,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
                 quiet_start=form.cleaned_data["quiet_start"],
                 quiet_end=form.cleaned_data["quiet_end"],
             )
-            messages.success(request, "Saved. Hearth will keep to this.")
+            messages.success(request, _("Saved. Hearth will keep to this."))
             return redirect("nudges:settings")
         status = 400
     else:

@@ -8,6 +8,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
+from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
 
 from hearth.privacy.exporting import Section
@@ -28,9 +29,9 @@ NOT_EXPORTED = {
 SECTIONS = [
     Section(
         key="privacy.notices",
-        title="Notices Hearth showed you",
+        title=_("Notices Hearth showed you"),
         covers=(Notice,),
-        labels={"created_at": "When", "kind": "About", "dismissed_at": "Closed"},
+        labels={"created_at": _("When"), "kind": _("About"), "dismissed_at": _("Closed")},
         rows=lambda user: (
             Notice.objects.filter(user=user)
             .order_by("created_at")

@@ -26,7 +26,9 @@ from typing import IO, Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from hearth.core.registry import hearth_app_modules
 
@@ -56,14 +58,15 @@ class Section:
 
     `rows(user)` returns dicts whose keys are those of `labels` (in that order); `labels`
     names each column for the readable page. `covers` lists the models whose rows of this
-    person the section holds (for the completeness test)."""
+    person the section holds (for the completeness test). `title`, `about` and the labels
+    are for people: mark them with gettext_lazy (they are read in the person's language)."""
 
     key: str
-    title: str
+    title: str | Promise
     covers: tuple[type[models.Model], ...]
-    labels: Mapping[str, str]
+    labels: Mapping[str, str | Promise]
     rows: Callable[[Any], Iterable[Mapping[str, Any]]]
-    about: str = ""
+    about: str | Promise = ""
 
 
 def sections() -> list[Section]:
@@ -87,7 +90,7 @@ def export_build(*, user) -> dict[str, Any]:
         "format": "hearth-export",
         "version": FORMAT_VERSION,
         "exported_at": timezone.now(),
-        "about": (
+        "about": _(
             "Everything you wrote in Hearth and the choices you made. Your partner's words "
             "are not included: they can export their own."
         ),
@@ -96,8 +99,8 @@ def export_build(*, user) -> dict[str, Any]:
     for section in sections():
         rows = [{key: row[key] for key in section.labels} for row in section.rows(user)]
         built["sections"][section.key] = {
-            "title": section.title,
-            "about": section.about,
+            "title": str(section.title),
+            "about": str(section.about),
             "rows": rows,
         }
     return built
@@ -111,11 +114,11 @@ def _readable(value: Any, zone) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, datetime):
-        return value.astimezone(zone).strftime("%-d %B %Y, %H:%M")
+        return dateformat.format(value.astimezone(zone), _("j F Y, H:i"))
     if isinstance(value, date):
-        return value.strftime("%-d %B %Y")
+        return dateformat.format(value, _("j F Y"))
     if isinstance(value, time):
         return value.strftime("%H:%M")
     if isinstance(value, list | tuple):

@@ -4,6 +4,7 @@ partner deleted their account."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Notice(models.Model):
@@ -11,7 +12,7 @@ class Notice(models.Model):
     It says what happened, never why, and nothing about the other person's use of Hearth."""
 
     class Kind(models.TextChoices):
-        PARTNER_LEFT = "partner_left", "Your partner closed their Hearth account"
+        PARTNER_LEFT = "partner_left", _("Your partner closed their Hearth account")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="privacy_notices"

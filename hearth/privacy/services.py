@@ -18,6 +18,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from hearth.core import ratelimit
 from hearth.core.errors import Refusal
@@ -40,16 +42,16 @@ def _check_password(*, user, password: str | None) -> None:
     scope, subject = "delete-account", str(user.pk)
     if ratelimit.count(scope, subject, window_seconds=3600) >= WRONG_PASSWORDS_PER_HOUR:
         raise DeletionRefused(
-            "Too many passwords that didn't work. Please wait an hour and try again.",
+            _("Too many passwords that didn't work. Please wait an hour and try again."),
             code="throttled",
             status=429,
         )
     if not password:
-        raise DeletionRefused("Type your password to delete your account.", code="empty")
+        raise DeletionRefused(_("Type your password to delete your account."), code="empty")
     if not user.check_password(password):
         ratelimit.hit(scope, subject, window_seconds=3600)
         raise DeletionRefused(
-            "That password didn't work, so nothing was deleted.",
+            _("That password didn't work, so nothing was deleted."),
             code="wrong_password",
             status=403,
         )
@@ -117,15 +119,17 @@ def _notify_partner(*, partner) -> None:
         "name": partner.display_name,
         "link": f"{settings.SITE_URL}{reverse('privacy:export')}",
     }
-    message = EmailMultiAlternatives(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Your partner closed their account",
-        body=render_to_string("privacy/email/partner_left.txt", context),
-        to=[partner.email],
-        headers={"Auto-Submitted": "auto-generated"},
-    )
-    message.attach_alternative(
-        render_to_string("privacy/email/partner_left.html", context), "text/html"
-    )
+    # In the partner's language, not that of the person deleting their account.
+    with translation.override(partner.language):
+        message = EmailMultiAlternatives(
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Your partner closed their account"),
+            body=render_to_string("privacy/email/partner_left.txt", context),
+            to=[partner.email],
+            headers={"Auto-Submitted": "auto-generated"},
+        )
+        message.attach_alternative(
+            render_to_string("privacy/email/partner_left.html", context), "text/html"
+        )
 
     def send() -> None:
         try:

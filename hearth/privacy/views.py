@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearth.accounts.models import User
@@ -72,7 +73,7 @@ def delete_page(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
     has_password = user.has_usable_password()
     form = DeleteAccountForm(request.POST or None)
-    _, partner = membership_and_partner(user)
+    _membership, partner = membership_and_partner(user)
     context = {"form": form, "has_password": has_password, "partner": partner}
     if request.method == "GET":
         return render(request, "privacy/delete.html", context)
@@ -93,7 +94,7 @@ def delete_page(request: HttpRequest) -> HttpResponse:
             context["error"] = refused.message
         return render(request, "privacy/delete.html", context, status=refused.status)
     logout(request)
-    messages.success(request, "Your account and everything in it are deleted. Take care.")
+    messages.success(request, _("Your account and everything in it are deleted. Take care."))
     return redirect("today")
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SupportConfig(AppConfig):
@@ -6,8 +7,8 @@ class SupportConfig(AppConfig):
     label = "support"
     verbose_name = "Support"
     nav = {
-        "label": "Support",
+        "label": _("Support"),
         "url": "support:home",
         "order": 50,
-        "description": "How I feel and what I need; bids answered; good news met well.",
+        "description": _("How I feel and what I need; bids answered; good news met well."),
     }

@@ -9,6 +9,7 @@ kept private is never part of any answer to me."""
 
 from datetime import datetime
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field, StrictBool, StrictInt
 
@@ -76,7 +77,7 @@ def feeling_list(request: ApiRequest):
 
 @router.get("/needs", response=list[NeedOut], summary="What I might need right now")
 def need_list(request: ApiRequest):
-    return [{"key": key, "label": label} for key, label in Need.choices]
+    return [{"key": key, "label": str(label)} for key, label in Need.choices]
 
 
 # Check-ins ------------------------------------------------------------------------------
@@ -150,7 +151,7 @@ def check_in_create(request: ApiRequest, payload: CheckInIn):
     couple = couple_required_for(request.user)
     feeling = Feeling.objects.filter(key=payload.feeling, active=True).first()
     if feeling is None:
-        raise SupportError("Choose a feeling from the wheel.", code="unknown_feeling")
+        raise SupportError(_("Choose a feeling from the wheel."), code="unknown_feeling")
     check_in = check_in_make(
         user=request.user,
         couple=couple,
@@ -331,7 +332,7 @@ def needs_map_write(request: ApiRequest, payload: NeedsMapIn):
 def needs_map_partner(request: ApiRequest):
     partner = partner_of(request.user, couple_required_for(request.user))
     if partner is None:
-        raise SupportError("Pair with your partner first.", code="not_paired", status=409)
+        raise SupportError(_("Pair with your partner first."), code="not_paired", status=409)
     return _needs_map_out(partner)
 
 

@@ -7,6 +7,7 @@ was revealed); a guess about me does not repeat my own answer back."""
 from datetime import date, datetime
 
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field, StrictBool, StrictInt
 
@@ -235,7 +236,7 @@ def guess_create(request: ApiRequest, payload: GuessIn):
     ).first()
     if daily_question is None:
         raise SupportError(
-            "Choose one of the past questions you both answered.", code="not_guessable"
+            _("Choose one of the past questions you both answered."), code="not_guessable"
         )
     guess = guess_make(
         user=request.user, couple=couple, daily_question=daily_question, text=payload.text

@@ -2,6 +2,7 @@
 guesses, and how they answered their partner's check-ins and bids (only their own reply)."""
 
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from hearth.privacy.exporting import Section
 from hearth.privacy.selectors import couples_of
@@ -24,15 +25,15 @@ NOT_EXPORTED = {
 SECTIONS = [
     Section(
         key="support.check_ins",
-        title="Your check-ins",
+        title=_("Your check-ins"),
         covers=(CheckIn,),
         labels={
-            "created_at": "When",
-            "feeling_word": "Feeling",
-            "intensity": "How strongly (1–5)",
-            "need": "What you needed",
-            "note": "Note",
-            "shared": "Shared with your partner",
+            "created_at": _("When"),
+            "feeling_word": _("Feeling"),
+            "intensity": _("How strongly (1–5)"),
+            "need": _("What you needed"),
+            "note": _("Note"),
+            "shared": _("Shared with your partner"),
         },
         rows=lambda user: (
             CheckIn.objects.filter(author=user)
@@ -44,9 +45,9 @@ SECTIONS = [
     ),
     Section(
         key="support.check_in_replies",
-        title="Your replies to your partner's check-ins",
+        title=_("Your replies to your partner's check-ins"),
         covers=(CheckIn,),
-        labels={"replied_at": "When", "reply": "Your reply"},
+        labels={"replied_at": _("When"), "reply": _("Your reply")},
         rows=lambda user: (
             CheckIn.objects.filter(couple_id__in=couples_of(user))
             .exclude(author=user)
@@ -57,9 +58,9 @@ SECTIONS = [
     ),
     Section(
         key="support.bids",
-        title="Times you reached for your partner",
+        title=_("Times you reached for your partner"),
         covers=(Bid,),
-        labels={"created_at": "When", "kind": "Kind", "text": "What you said"},
+        labels={"created_at": _("When"), "kind": _("Kind"), "text": _("What you said")},
         rows=lambda user: (
             Bid.objects.filter(author=user)
             .order_by("created_at")
@@ -68,13 +69,13 @@ SECTIONS = [
     ),
     Section(
         key="support.bid_answers",
-        title="How you answered your partner reaching for you",
+        title=_("How you answered your partner reaching for you"),
         covers=(Bid,),
         labels={
-            "answered_at": "When",
-            "answer": "Your answer",
-            "reply": "What you said",
-            "later_at": "Later at",
+            "answered_at": _("When"),
+            "answer": _("Your answer"),
+            "reply": _("What you said"),
+            "later_at": _("Later at"),
         },
         rows=lambda user: (
             Bid.objects.filter(couple_id__in=couples_of(user))
@@ -86,14 +87,14 @@ SECTIONS = [
     ),
     Section(
         key="support.needs_map",
-        title="Your needs map",
+        title=_("Your needs map"),
         covers=(NeedsMap,),
         labels={
-            "stressed": "When I'm stressed",
-            "comforts": "What comforts me",
-            "unhelpful": "What doesn't help",
-            "signs": "Signs I'm struggling",
-            "updated_at": "Last changed",
+            "stressed": _("When I'm stressed"),
+            "comforts": _("What comforts me"),
+            "unhelpful": _("What doesn't help"),
+            "signs": _("Signs I'm struggling"),
+            "updated_at": _("Last changed"),
         },
         rows=lambda user: NeedsMap.objects.filter(user=user).values(
             "stressed", "comforts", "unhelpful", "signs", "updated_at"
@@ -101,18 +102,18 @@ SECTIONS = [
     ),
     Section(
         key="support.good_news",
-        title="Good news you shared",
+        title=_("Good news you shared"),
         covers=(GoodNews,),
-        labels={"created_at": "When", "text": "News"},
+        labels={"created_at": _("When"), "text": _("News")},
         rows=lambda user: (
             GoodNews.objects.filter(author=user).order_by("created_at").values("created_at", "text")
         ),
     ),
     Section(
         key="support.cheers",
-        title="How you cheered your partner's good news",
+        title=_("How you cheered your partner's good news"),
         covers=(Cheer,),
-        labels={"created_at": "When", "way": "Way", "text": "What you said"},
+        labels={"created_at": _("When"), "way": _("Way"), "text": _("What you said")},
         rows=lambda user: (
             Cheer.objects.filter(author=user)
             .order_by("created_at")
@@ -121,10 +122,15 @@ SECTIONS = [
     ),
     Section(
         key="support.guesses",
-        title="Your guesses at your partner's answers",
-        about="Your guess and the question; not their answer.",
+        title=_("Your guesses at your partner's answers"),
+        about=_("Your guess and the question; not their answer."),
         covers=(Guess,),
-        labels={"day": "Day", "question": "Question", "text": "Your guess", "created_at": "When"},
+        labels={
+            "day": _("Day"),
+            "question": _("Question"),
+            "text": _("Your guess"),
+            "created_at": _("When"),
+        },
         rows=lambda user: (
             Guess.objects.filter(author=user)
             .order_by("created_at")

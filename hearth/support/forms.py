@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from hearth.core.forms import CleanTextMixin
 from hearth.support.models import Cheer, Need
@@ -14,11 +15,11 @@ from hearth.support.services import (
 from hearth.talk.coaching import CoachedTextarea
 
 LATER_CHOICES = [
-    (30, "In 30 minutes"),
-    (60, "In an hour"),
-    (120, "In two hours"),
-    (240, "In four hours"),
-    (480, "This evening or tomorrow"),
+    (30, _("In 30 minutes")),
+    (60, _("In an hour")),
+    (120, _("In two hours")),
+    (240, _("In four hours")),
+    (480, _("This evening or tomorrow")),
 ]
 
 
@@ -26,7 +27,7 @@ class CheckInForm(CleanTextMixin, forms.Form):
     feeling = forms.CharField(max_length=40)
     need = forms.ChoiceField(choices=Need.choices, widget=forms.RadioSelect)
     intensity = forms.TypedChoiceField(
-        label="How strong",
+        label=_("How strong"),
         choices=[(n, str(n)) for n in range(1, 6)],
         coerce=int,
         initial=3,
@@ -35,7 +36,7 @@ class CheckInForm(CleanTextMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
-        label="A few words (optional)",
+        label=_("A few words (optional)"),
         max_length=NOTE_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -75,7 +76,7 @@ class NeedsMapForm(CleanTextMixin, forms.Form):
 
 class GoodNewsForm(CleanTextMixin, forms.Form):
     text = forms.CharField(
-        label="Something good happened",
+        label=_("Something good happened"),
         max_length=NEWS_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -84,7 +85,7 @@ class GoodNewsForm(CleanTextMixin, forms.Form):
 class CheerForm(CleanTextMixin, forms.Form):
     way = forms.ChoiceField(choices=Cheer.Way.choices, widget=forms.RadioSelect, initial="ask")
     text = forms.CharField(
-        label="Your answer", max_length=CHEER_MAX, widget=CoachedTextarea(attrs={"rows": 2})
+        label=_("Your answer"), max_length=CHEER_MAX, widget=CoachedTextarea(attrs={"rows": 2})
     )
     anyway = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -92,5 +93,5 @@ class CheerForm(CleanTextMixin, forms.Form):
 class GuessForm(CleanTextMixin, forms.Form):
     daily_question = forms.IntegerField(widget=forms.HiddenInput)
     text = forms.CharField(
-        label="My guess", max_length=GUESS_MAX, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("My guess"), max_length=GUESS_MAX, widget=forms.Textarea(attrs={"rows": 2})
     )

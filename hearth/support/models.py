@@ -4,18 +4,19 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from hearth.couples.models import CoupleOwned
 
 
 class Need(models.TextChoices):
-    LISTEN = "listen", "To be listened to"
-    COMFORT = "comfort", "Comfort"
-    ADVICE = "advice", "Advice"
-    SPACE = "space", "Some space"
-    DISTRACTION = "distraction", "Distraction"
-    CLOSENESS = "closeness", "Closeness"
-    PRACTICAL = "practical", "Practical help"
+    LISTEN = "listen", _("To be listened to")
+    COMFORT = "comfort", _("Comfort")
+    ADVICE = "advice", _("Advice")
+    SPACE = "space", _("Some space")
+    DISTRACTION = "distraction", _("Distraction")
+    CLOSENESS = "closeness", _("Closeness")
+    PRACTICAL = "practical", _("Practical help")
 
 
 class Feeling(models.Model):
@@ -77,8 +78,8 @@ class Bid(CoupleOwned):
     blame."""
 
     class Answer(models.TextChoices):
-        NOW = "now", "Now"
-        LATER = "later", "Later"
+        NOW = "now", _("Now")
+        LATER = "later", _("Later")
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=12)
@@ -134,9 +135,9 @@ class Cheer(CoupleOwned):
     """The partner's response to good news: asking about it, celebrating, reliving it."""
 
     class Way(models.TextChoices):
-        ASK = "ask", "Ask about it"
-        CELEBRATE = "celebrate", "Celebrate"
-        RELIVE = "relive", "Relive it"
+        ASK = "ask", _("Ask about it")
+        CELEBRATE = "celebrate", _("Celebrate")
+        RELIVE = "relive", _("Relive it")
 
     news = models.ForeignKey(GoodNews, on_delete=models.CASCADE, related_name="cheers")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -153,9 +154,9 @@ class Guess(CoupleOwned):
     close it came."""
 
     class Closeness(models.TextChoices):
-        SPOT_ON = "spot_on", "Spot on"
-        CLOSE = "close", "Close"
-        NOT_QUITE = "not_quite", "Not quite"
+        SPOT_ON = "spot_on", _("Spot on")
+        CLOSE = "close", _("Close")
+        NOT_QUITE = "not_quite", _("Not quite")
 
     daily_question = models.ForeignKey(
         "talk.DailyQuestion", on_delete=models.CASCADE, related_name="+"

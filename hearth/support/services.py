@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
@@ -37,16 +38,21 @@ class SupportError(Refusal):
     """A Support action could not be done."""
 
 
-def clean(value: object, max_length: int, *, required=True, what="a few words") -> str:
+def clean(value: object, max_length: int, *, required=True, empty: str = "") -> str:
+    """`empty`: what to say when required text is missing ("Write a few words first.")."""
     return text_or_refusal(
-        value, max_length, refusal=SupportError, required=required, empty=f"Write {what} first."
+        value,
+        max_length,
+        refusal=SupportError,
+        required=required,
+        empty=empty or _("Write a few words first."),
     )
 
 
 def _partner(user, couple: Couple):
     partner = partner_of(user, couple)
     if partner is None:
-        raise SupportError("Pair with your partner first.", code="not_paired", status=409)
+        raise SupportError(_("Pair with your partner first."), code="not_paired", status=409)
     return partner
 
 
@@ -71,7 +77,7 @@ def get_check_in_for_user(user, pk) -> CheckIn:
     except (ValueError, TypeError):
         check_in = None
     if check_in is None:
-        raise Http404("No check-in here.")
+        raise Http404(_("No check-in here."))
     return check_in
 
 
@@ -86,9 +92,9 @@ def check_in_make(
     shared: bool = False,
 ) -> CheckIn:
     if need not in Need.values:
-        raise SupportError("Choose what you need right now.", code="invalid_need")
+        raise SupportError(_("Choose what you need right now."), code="invalid_need")
     if isinstance(intensity, bool) or not isinstance(intensity, int) or not 1 <= intensity <= 5:
-        raise SupportError("Choose how strong it is, from 1 to 5.", code="invalid_intensity")
+        raise SupportError(_("Choose how strong it is, from 1 to 5."), code="invalid_intensity")
     with transaction.atomic():
         check_in = CheckIn.objects.create(
             couple=couple,
@@ -116,15 +122,15 @@ def check_in_reply(*, user, check_in: CheckIn, reply: object) -> CheckIn:
     """My one-tap answer to a check-in my partner shared with me."""
     if check_in.author_id == user.pk or not check_in.shared:
         raise SupportError(
-            "You can answer your partner's shared check-ins.", code="not_yours", status=409
+            _("You can answer your partner's shared check-ins."), code="not_yours", status=409
         )
-    text = clean(reply, REPLY_MAX, what="a reply")
+    text = clean(reply, REPLY_MAX, empty=_("Write a reply first."))
     with transaction.atomic():
         updated = CheckIn.objects.filter(pk=check_in.pk, replied_at__isnull=True).update(
             reply=text, replied_at=timezone.now()
         )
         if not updated:
-            raise SupportError("You've answered this one.", code="answered", status=409)
+            raise SupportError(_("You've answered this one."), code="answered", status=409)
         check_in.refresh_from_db()
         harsh_moment_record(couple=check_in.couple, author=user, text=text)
         tallies_refresh(couple=check_in.couple, of=check_in)
@@ -159,8 +165,8 @@ def bid_send(*, user, couple: Couple, kind: str, text: object = "") -> Bid:
     """A small reach for my partner. If they asked for space, it waits quietly: no
     notification is sent, and the page says so."""
     if kind not in BID_KINDS:
-        raise SupportError("Choose one of the bids, or write your own.", code="invalid_kind")
-    words = clean(text, BID_MAX, required=kind == "custom", what="your bid")
+        raise SupportError(_("Choose one of the bids, or write your own."), code="invalid_kind")
+    words = clean(text, BID_MAX, required=kind == "custom", empty=_("Write your bid first."))
     partner = _partner(user, couple)
     quiet = wants_space(partner, couple)
     with transaction.atomic():
@@ -177,16 +183,16 @@ def bid_answer(
 ) -> Bid:
     """Turn toward a bid: now, or later at a time I choose, with a one-tap reply."""
     if bid.author_id == user.pk:
-        raise SupportError("Your partner is the one who answers.", code="your_own", status=409)
+        raise SupportError(_("Your partner is the one who answers."), code="your_own", status=409)
     if answer not in Bid.Answer.values:
-        raise SupportError("Answer now or later.", code="invalid_answer")
+        raise SupportError(_("Answer now or later."), code="invalid_answer")
     if answer == Bid.Answer.LATER:
         if later_at is not None and timezone.is_naive(later_at):
-            raise SupportError("Give the time with its time zone.", code="invalid_time")
+            raise SupportError(_("Give the time with its time zone."), code="invalid_time")
         if later_at is None or later_at <= timezone.now():
-            raise SupportError("Choose a time later today or soon.", code="invalid_time")
+            raise SupportError(_("Choose a time later today or soon."), code="invalid_time")
         if later_at > timezone.now() + timedelta(days=7):
-            raise SupportError("Choose a time within a week.", code="invalid_time")
+            raise SupportError(_("Choose a time within a week."), code="invalid_time")
     text = clean(reply, REPLY_MAX, required=False)
     with transaction.atomic():
         updated = Bid.objects.filter(pk=bid.pk, answered_at__isnull=True).update(
@@ -196,7 +202,7 @@ def bid_answer(
             answered_at=timezone.now(),
         )
         if not updated:
-            raise SupportError("This bid has an answer already.", code="answered", status=409)
+            raise SupportError(_("This bid has an answer already."), code="answered", status=409)
         bid.refresh_from_db()
         harsh_moment_record(couple=bid.couple, author=user, text=text)
         tallies_refresh(couple=bid.couple, of=bid)
@@ -221,8 +227,8 @@ def needs_map_save(*, user, **sections: object) -> NeedsMap:
         for section in NEEDS_SECTIONS
     }
     if not any(values.values()):
-        raise SupportError("Fill in at least one part.", code="empty")
-    needs_map, _ = NeedsMap.objects.update_or_create(
+        raise SupportError(_("Fill in at least one part."), code="empty")
+    needs_map, _created = NeedsMap.objects.update_or_create(
         user=user, defaults={**values, "updated_at": timezone.now()}
     )
     return needs_map
@@ -254,7 +260,9 @@ def good_news_share(*, user, couple: Couple, text: object) -> GoodNews:
     partner = _partner(user, couple)
     with transaction.atomic():
         news = GoodNews.objects.create(
-            couple=couple, author=user, text=clean(text, NEWS_MAX, what="your good news")
+            couple=couple,
+            author=user,
+            text=clean(text, NEWS_MAX, empty=_("Write your good news first.")),
         )
         event_emit(couple=couple, kind=Event.Kind.GOOD_NEWS, recipient=partner, subject=news)
     return news
@@ -264,14 +272,16 @@ def cheer_add(*, user, news: GoodNews, way: str, text: object, anyway: bool = Fa
     """Answer good news actively: ask, celebrate or relive it. A one-word "nice" is sent
     back once with ideas, unless I choose to send it as it is."""
     if news.author_id == user.pk:
-        raise SupportError("This is your own news: enjoy it!", code="your_own", status=409)
+        raise SupportError(_("This is your own news: enjoy it!"), code="your_own", status=409)
     if way not in Cheer.Way.values:
-        raise SupportError("Choose a way to answer.", code="invalid_way")
-    words = clean(text, CHEER_MAX, what="your answer")
+        raise SupportError(_("Choose a way to answer."), code="invalid_way")
+    words = clean(text, CHEER_MAX, empty=_("Write your answer first."))
     if looks_passive(words) and not anyway:
         raise SupportError(
-            "That's kind, and a question or a real celebration will mean more: "
-            "ask what it was like, or say what you're proud of.",
+            _(
+                "That's kind, and a question or a real celebration will mean more: "
+                "ask what it was like, or say what you're proud of."
+            ),
             code="passive",
         )
     with transaction.atomic():
@@ -314,7 +324,7 @@ def guess_make(*, user, couple: Couple, daily_question: DailyQuestion, text: obj
         user, couple, limit=10_000
     ):
         raise SupportError(
-            "Choose one of the past questions you both answered.", code="not_guessable"
+            _("Choose one of the past questions you both answered."), code="not_guessable"
         )
     try:
         with transaction.atomic():
@@ -323,20 +333,20 @@ def guess_make(*, user, couple: Couple, daily_question: DailyQuestion, text: obj
                 daily_question=daily_question,
                 author=user,
                 about=partner,
-                text=clean(text, GUESS_MAX, what="your guess"),
+                text=clean(text, GUESS_MAX, empty=_("Write your guess first.")),
             )
     except IntegrityError:
-        raise SupportError("You've guessed this one.", code="guessed", status=409) from None
+        raise SupportError(_("You've guessed this one."), code="guessed", status=409) from None
 
 
 def guess_mark(*, user, guess: Guess, closeness: str) -> Guess:
     """The one it was about says how close it came (and can change their mind)."""
     if guess.about_id != user.pk:
         raise SupportError(
-            "Your partner marks how close your guess was.", code="not_yours", status=409
+            _("Your partner marks how close your guess was."), code="not_yours", status=409
         )
     if closeness not in Guess.Closeness.values:
-        raise SupportError("Choose spot on, close or not quite.", code="invalid_closeness")
+        raise SupportError(_("Choose spot on, close or not quite."), code="invalid_closeness")
     Guess.objects.filter(pk=guess.pk).update(closeness=closeness, marked_at=timezone.now())
     guess.refresh_from_db()
     return guess

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearth.couples.decorators import CoupleRequest, couple_required
@@ -108,7 +109,7 @@ def home(request: CoupleRequest) -> HttpResponse:
         data["intensity"] = data["intensity"] or 3  # the middle, unless they chose
         feeling = Feeling.objects.filter(key=data.pop("feeling"), active=True).first()
         if feeling is None:
-            form.add_error(None, "Choose a feeling from the wheel.")
+            form.add_error(None, _("Choose a feeling from the wheel."))
         else:
             try:
                 check_in_make(user=request.user, couple=request.couple, feeling=feeling, **data)
@@ -117,9 +118,9 @@ def home(request: CoupleRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"Shared with {request.partner.display_name}."
+                    _("Shared with %(name)s.") % {"name": request.partner.display_name}
                     if data["shared"] and request.partner
-                    else "Noted, just for you.",
+                    else _("Noted, just for you."),
                 )
                 return redirect("support:home")
     return _home(request, form=form, status=400)
@@ -141,7 +142,7 @@ def check_in_answer(request: CoupleRequest, pk: int) -> HttpResponse:
     form = ReplyForm(request.POST)
     try:
         if not form.is_valid():
-            raise SupportError("Choose or write a reply.", code="empty")
+            raise SupportError(_("Choose or write a reply."), code="empty")
         check_in_reply(user=request.user, check_in=check_in, reply=form.cleaned_data["reply"])
     except SupportError as refused:
         return _refused(request, refused)
@@ -160,16 +161,16 @@ def bid_new(request: CoupleRequest) -> HttpResponse:
     form = BidForm(request.POST)
     try:
         if not form.is_valid():
-            raise SupportError("Choose a bid, or write your own.", code="invalid_kind")
+            raise SupportError(_("Choose a bid, or write your own."), code="invalid_kind")
         bid = bid_send(user=request.user, couple=request.couple, **form.cleaned_data)
     except SupportError as refused:
         return _refused(request, refused)
     if bid.quiet:
         messages.info(
-            request, "Sent quietly: they asked for some space, so no notification went out."
+            request, _("Sent quietly: they asked for some space, so no notification went out.")
         )
     else:
-        messages.success(request, "Sent.")
+        messages.success(request, _("Sent."))
     return redirect("support:home")
 
 
@@ -181,7 +182,7 @@ def bid_reply(request: CoupleRequest, pk: int) -> HttpResponse:
     form = BidAnswerForm(request.POST)
     try:
         if not form.is_valid():
-            raise SupportError("Answer now or later.", code="invalid_answer")
+            raise SupportError(_("Answer now or later."), code="invalid_answer")
         data = form.cleaned_data
         later_at = (
             timezone.now() + timedelta(minutes=data["later"])
@@ -223,7 +224,7 @@ def needs_map(request: CoupleRequest) -> HttpResponse:
         except SupportError as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, "Saved. Your partner can read it as a guide.")
+            messages.success(request, _("Saved. Your partner can read it as a guide."))
             return redirect("support:needs_map")
     theirs = needs_map_of(request.partner) if request.partner else None
     context = {
@@ -247,7 +248,7 @@ def good_news(request: CoupleRequest) -> HttpResponse:
         except SupportError as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, "Shared. Enjoy it!")
+            messages.success(request, _("Shared. Enjoy it!"))
             return redirect("support:good_news")
     return _good_news_page(request, form=form)
 
@@ -339,7 +340,7 @@ def love_map_guess(request: CoupleRequest) -> HttpResponse:
         ).first()
     try:
         if question is None:
-            raise SupportError("Choose one of the past questions.", code="not_guessable")
+            raise SupportError(_("Choose one of the past questions."), code="not_guessable")
         guess_make(
             user=request.user,
             couple=request.couple,
@@ -351,7 +352,7 @@ def love_map_guess(request: CoupleRequest) -> HttpResponse:
         response = love_map(request)
         response.status_code = refused.status
         return response
-    messages.success(request, "Guessed! Here's what they said back then.")
+    messages.success(request, _("Guessed! Here's what they said back then."))
     return redirect("support:love_map")
 
 

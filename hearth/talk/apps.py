@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TalkConfig(AppConfig):
@@ -6,8 +7,8 @@ class TalkConfig(AppConfig):
     label = "talk"
     verbose_name = "Talk"
     nav = {
-        "label": "Talk",
+        "label": _("Talk"),
         "url": "talk:home",
         "order": 10,
-        "description": "Listen, be heard, and find words for the hard moments.",
+        "description": _("Listen, be heard, and find words for the hard moments."),
     }

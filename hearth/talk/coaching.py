@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django import forms
 from django.urls import reverse_lazy
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from hearth.talk.coach import Analysis, analyze
 
@@ -16,13 +18,20 @@ COACH_ATTRS = {
     "hx-sync": "this:replace",
 }
 COACH_MAX = 5000
+# The names of the coach's patterns, as a person reads them beside a reason.
+PATTERN_LABELS = {
+    "criticism": _("Criticism"),
+    "contempt": _("Contempt"),
+    "defensiveness": _("Defensiveness"),
+    "stonewalling": _("Stonewalling"),
+}
 
 
 @dataclass(frozen=True)
 class Piece:
     text: str
     pattern: str | None = None
-    reason: str = ""
+    reason: str | Promise = ""
 
 
 def highlighted(text: str, analysis: Analysis) -> list[Piece]:
@@ -49,7 +58,10 @@ def coach_context(text: str) -> dict:
     return {
         "analysis": analysis,
         "pieces": highlighted(text, analysis) if analysis.is_harsh else [],
-        "reasons": [(pattern, analysis.reasons.get(pattern, "")) for pattern in analysis.patterns],
+        "reasons": [
+            (PATTERN_LABELS.get(pattern, pattern), analysis.reasons.get(pattern, ""))
+            for pattern in analysis.patterns
+        ],
     }
 
 

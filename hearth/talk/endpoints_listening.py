@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -132,5 +133,7 @@ ACTIONS = {
 def listening_action(request: HttpRequest, session_id: int, action: str):
     session = get_session_for_user(request.user, session_id)
     if action not in ACTIONS:
-        return Status(404, {"detail": "Use join, pause, resume or end.", "code": "unknown_action"})
+        return Status(
+            404, {"detail": _("Use join, pause, resume or end."), "code": "unknown_action"}
+        )
     return _out(ACTIONS[action](user=request.user, session=session))

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -70,7 +71,7 @@ class ShareIn(Schema):
 def timeout_current(request: HttpRequest):
     timeout = current_timeout(couple_required_for(request.user))
     if timeout is None:
-        return Status(404, {"detail": "No break is on.", "code": "no_timeout"})
+        return Status(404, {"detail": _("No break is on."), "code": "no_timeout"})
     return timeout
 
 

@@ -3,6 +3,7 @@ sessions and the harsh moments the coach counted. The question is library text, 
 comes with each answer; the partner's answers and replies do not."""
 
 from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from hearth.privacy.exporting import Section
 from hearth.talk.models import (
@@ -29,14 +30,14 @@ NOT_EXPORTED = {
 SECTIONS = [
     Section(
         key="talk.answers",
-        title="Your answers to the daily question",
+        title=_("Your answers to the daily question"),
         covers=(Answer,),
         labels={
-            "day": "Day",
-            "question": "Question",
-            "text": "Your answer",
-            "created_at": "Written",
-            "updated_at": "Last changed",
+            "day": _("Day"),
+            "question": _("Question"),
+            "text": _("Your answer"),
+            "created_at": _("Written"),
+            "updated_at": _("Last changed"),
         },
         rows=lambda user: (
             Answer.objects.filter(author=user)
@@ -52,10 +53,10 @@ SECTIONS = [
     ),
     Section(
         key="talk.reactions",
-        title="Your reactions to your partner's answers",
-        about="Which reaction, and the day of the question; not their answer.",
+        title=_("Your reactions to your partner's answers"),
+        about=_("Which reaction, and the day of the question; not their answer."),
         covers=(Reaction,),
-        labels={"day": "Day", "kind": "Reaction", "created_at": "When"},
+        labels={"day": _("Day"), "kind": _("Reaction"), "created_at": _("When")},
         rows=lambda user: (
             Reaction.objects.filter(author=user)
             .order_by("created_at")
@@ -64,14 +65,14 @@ SECTIONS = [
     ),
     Section(
         key="talk.replies",
-        title="Your replies",
+        title=_("Your replies"),
         covers=(Reply,),
         labels={
-            "day": "Day",
-            "question": "Question",
-            "kind": "Kind",
-            "text": "What you wrote",
-            "created_at": "When",
+            "day": _("Day"),
+            "question": _("Question"),
+            "kind": _("Kind"),
+            "text": _("What you wrote"),
+            "created_at": _("When"),
         },
         rows=lambda user: (
             Reply.objects.filter(author=user)
@@ -87,13 +88,13 @@ SECTIONS = [
     ),
     Section(
         key="talk.timeouts",
-        title="Breaks you asked for",
+        title=_("Breaks you asked for"),
         covers=(Timeout,),
         labels={
-            "started_at": "Started",
-            "minutes": "Minutes",
-            "ends_at": "Until",
-            "ended_early_at": "Ready sooner at",
+            "started_at": _("Started"),
+            "minutes": _("Minutes"),
+            "ends_at": _("Until"),
+            "ended_early_at": _("Ready sooner at"),
         },
         rows=lambda user: (
             Timeout.objects.filter(started_by=user)
@@ -103,15 +104,15 @@ SECTIONS = [
     ),
     Section(
         key="talk.debriefs",
-        title="Your debriefs",
+        title=_("Your debriefs"),
         covers=(Debrief,),
         labels={
-            "created_at": "Written",
-            "felt": "What I felt",
-            "needed": "What I needed",
-            "my_part": "My part",
-            "next_time": "Next time",
-            "shared": "Shared with your partner",
+            "created_at": _("Written"),
+            "felt": _("What I felt"),
+            "needed": _("What I needed"),
+            "my_part": _("My part"),
+            "next_time": _("Next time"),
+            "shared": _("Shared with your partner"),
         },
         rows=lambda user: (
             Debrief.objects.filter(author=user)
@@ -121,15 +122,15 @@ SECTIONS = [
     ),
     Section(
         key="talk.listening_sessions",
-        title="Listening sessions you took part in",
+        title=_("Listening sessions you took part in"),
         covers=(ListeningSession,),
         labels={
-            "session": "Session",
-            "created_at": "Started",
-            "started_by_you": "You started it",
-            "status": "Status",
-            "turns_completed": "Turns",
-            "ended_at": "Ended",
+            "session": _("Session"),
+            "created_at": _("Started"),
+            "started_by_you": _("You started it"),
+            "status": _("Status"),
+            "turns_completed": _("Turns"),
+            "ended_at": _("Ended"),
         },
         rows=lambda user: (
             ListeningSession.objects.filter(Q(started_by=user) | Q(speaker=user) | Q(listener=user))
@@ -150,14 +151,14 @@ SECTIONS = [
     ),
     Section(
         key="talk.listening_steps",
-        title="What you said in listening sessions",
+        title=_("What you said in listening sessions"),
         covers=(ListeningStep,),
         labels={
-            "session": "Session",
-            "turn": "Turn",
-            "kind": "Step",
-            "text": "What you said",
-            "created_at": "When",
+            "session": _("Session"),
+            "turn": _("Turn"),
+            "kind": _("Step"),
+            "text": _("What you said"),
+            "created_at": _("When"),
         },
         rows=lambda user: (
             ListeningStep.objects.filter(author=user)
@@ -167,10 +168,10 @@ SECTIONS = [
     ),
     Section(
         key="talk.harsh_moments",
-        title="Messages the coach found harsh that you sent anyway",
-        about="Only when, never the words: the Connection Index weighs these.",
+        title=_("Messages the coach found harsh that you sent anyway"),
+        about=_("Only when, never the words: the Connection Index weighs these."),
         covers=(HarshMoment,),
-        labels={"created_at": "When"},
+        labels={"created_at": _("When")},
         rows=lambda user: (
             HarshMoment.objects.filter(author=user).order_by("created_at").values("created_at")
         ),

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from hearth.core.forms import CleanTextMixin
 from hearth.talk.coaching import CoachedTextarea
@@ -7,18 +8,20 @@ from hearth.talk.services import ANSWER_MAX, REPLY_MAX
 
 class AnswerForm(CleanTextMixin, forms.Form):
     text = forms.CharField(
-        label="Your answer",
+        label=_("Your answer"),
         max_length=ANSWER_MAX,
         widget=CoachedTextarea(attrs={"rows": 4}),
-        help_text="Only you can see it until you have both answered.",
+        help_text=_("Only you can see it until you have both answered."),
     )
 
 
 class ReplyForm(CleanTextMixin, forms.Form):
     text = forms.CharField(
-        label="Your reply", max_length=REPLY_MAX, widget=CoachedTextarea(attrs={"rows": 2})
+        label=_("Your reply"), max_length=REPLY_MAX, widget=CoachedTextarea(attrs={"rows": 2})
     )
 
 
 class ArchiveSearchForm(forms.Form):
-    q = forms.CharField(label="Search your questions and answers", max_length=100, required=False)
+    q = forms.CharField(
+        label=_("Search your questions and answers"), max_length=100, required=False
+    )

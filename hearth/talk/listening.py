@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
@@ -48,7 +49,7 @@ def session_start(*, user, couple: Couple, shared_device: bool = False) -> Liste
     """The starter speaks first. One open session per couple: an open one is returned."""
     partner = partner_of(user, couple)
     if partner is None:
-        raise TalkError("Pair with your partner first.", code="not_paired", status=409)
+        raise TalkError(_("Pair with your partner first."), code="not_paired", status=409)
     with transaction.atomic():
         Couple.objects.select_for_update().filter(pk=couple.pk).first()
         existing = active_session(couple)
@@ -86,29 +87,29 @@ def session_step(
 ) -> ListeningSession:
     """Take the next step if it is this person's to take; stale or out-of-turn moves are refused."""
     if kind not in MOVES:
-        raise TalkError("Unknown step.", code="invalid_step")
+        raise TalkError(_("Unknown step."), code="invalid_step")
     phase, role = MOVES[Kind(kind)]
     cleaned = _clean(text, STEP_MAX, required=kind != Kind.CONFIRM)
     with transaction.atomic():
         session = _locked(session)
         if session.status != Status.ACTIVE:
             raise TalkError(
-                "The session isn't running right now."
+                _("The session isn't running right now.")
                 if session.status != Status.WAITING
-                else "Your partner hasn't joined yet.",
+                else _("Your partner hasn't joined yet."),
                 code="not_active",
                 status=409,
             )
         if session.phase != phase:
             raise TalkError(
-                "That step has already been taken; here is where you are now.",
+                _("That step has already been taken; here is where you are now."),
                 code="out_of_turn",
                 status=409,
             )
         actor_id = getattr(session, f"{role}_id")
         if not session.shared_device and user.pk != actor_id:
             raise TalkError(
-                "It's your partner's turn. Take a breath; yours is coming.",
+                _("It's your partner's turn. Take a breath; yours is coming."),
                 code="not_your_turn",
                 status=409,
             )

@@ -4,25 +4,27 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hearth.couples.models import CoupleOwned
 
 
 class Category(models.TextChoices):
-    FUN = "fun", "Fun"
-    MEMORIES = "memories", "Memories"
-    DREAMS = "dreams", "Dreams"
-    VALUES = "values", "Values"
-    FEELINGS = "feelings", "Feelings"
-    FAMILY = "family", "Family"
-    FUTURE = "future", "Future"
-    US = "us", "Us"
+    FUN = "fun", _("Fun")
+    MEMORIES = "memories", _("Memories")
+    DREAMS = "dreams", _("Dreams")
+    VALUES = "values", _("Values")
+    FEELINGS = "feelings", _("Feelings")
+    FAMILY = "family", _("Family")
+    FUTURE = "future", _("Future")
+    US = "us", _("Us")
 
 
 class Depth(models.TextChoices):
-    LIGHT = "light", "Light"
-    MEDIUM = "medium", "Medium"
-    DEEP = "deep", "Deep"
+    LIGHT = "light", pgettext_lazy("question depth", "Light")
+    MEDIUM = "medium", pgettext_lazy("question depth", "Medium")
+    DEEP = "deep", pgettext_lazy("question depth", "Deep")
 
 
 class Question(models.Model):
@@ -104,11 +106,11 @@ REACTIONS = {
 }
 # What a screen reader says for each reaction button.
 REACTION_LABELS = {
-    "heart": "Love this",
-    "laugh": "This made me laugh",
-    "moved": "This moved me",
-    "hug": "Sending a hug",
-    "spark": "This sparked something",
+    "heart": _("Love this"),
+    "laugh": _("This made me laugh"),
+    "moved": _("This moved me"),
+    "hug": _("Sending a hug"),
+    "spark": _("This sparked something"),
 }
 
 
@@ -137,8 +139,8 @@ class Reply(CoupleOwned):
     """A reply to a revealed answer: a thought, or a warm "tell me more"."""
 
     class Kind(models.TextChoices):
-        REPLY = "reply", "Reply"
-        TELL_ME_MORE = "more", "Tell me more"
+        REPLY = "reply", _("Reply")
+        TELL_ME_MORE = "more", _("Tell me more")
 
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="replies")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -218,15 +220,15 @@ class ListeningSession(CoupleOwned):
     """A speaker–listener exercise (PRODUCT T2): speak, paraphrase, confirm, swap."""
 
     class Status(models.TextChoices):
-        WAITING = "waiting", "Waiting for the partner to join"
-        ACTIVE = "active", "In progress"
-        PAUSED = "paused", "Paused for a break"
-        ENDED = "ended", "Ended"
+        WAITING = "waiting", _("Waiting for the partner to join")
+        ACTIVE = "active", _("In progress")
+        PAUSED = "paused", _("Paused for a break")
+        ENDED = "ended", _("Ended")
 
     class Phase(models.TextChoices):
-        SPEAK = "speak", "The speaker shares one thing"
-        PARAPHRASE = "paraphrase", "The listener says back what they heard"
-        CONFIRM = "confirm", "The speaker confirms or clarifies"
+        SPEAK = "speak", _("The speaker shares one thing")
+        PARAPHRASE = "paraphrase", _("The listener says back what they heard")
+        CONFIRM = "confirm", _("The speaker confirms or clarifies")
 
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -258,10 +260,10 @@ class ListeningStep(CoupleOwned):
     """One move in a listening session, kept for the closing summary."""
 
     class Kind(models.TextChoices):
-        STATEMENT = "statement", "Shared a feeling"
-        PARAPHRASE = "paraphrase", "Said back what they heard"
-        CLARIFY = "clarify", "Clarified"
-        CONFIRM = "confirm", "Confirmed: yes, that's it"
+        STATEMENT = "statement", _("Shared a feeling")
+        PARAPHRASE = "paraphrase", _("Said back what they heard")
+        CLARIFY = "clarify", _("Clarified")
+        CONFIRM = "confirm", _("Confirmed: yes, that's it")
 
     session = models.ForeignKey(ListeningSession, on_delete=models.CASCADE, related_name="steps")
     turn = models.PositiveSmallIntegerField()

@@ -66,7 +66,7 @@ def _assign(*, couple: Couple, day: date) -> DailyQuestion:
     )
     if chosen is None:
         raise TalkError(
-            "There are no questions loaded yet. Run `manage.py load_content`.",
+            _("There are no questions loaded yet. Run `manage.py load_content`."),
             code="no_questions",
             status=503,
         )
@@ -87,7 +87,7 @@ def daily_question_swap(*, couple: Couple) -> DailyQuestion:
         current = daily_question_for(couple=couple)
         if current.answers.exists():
             raise TalkError(
-                "One of you has already answered this one, so it stays for today.",
+                _("One of you has already answered this one, so it stays for today."),
                 code="already_answered",
                 status=409,
             )
@@ -96,7 +96,7 @@ def daily_question_swap(*, couple: Couple) -> DailyQuestion:
         ).count()
         if swaps >= SWAPS_PER_DAY:
             raise TalkError(
-                "That's all the swaps for today. This one might surprise you.",
+                _("That's all the swaps for today. This one might surprise you."),
                 code="no_swaps_left",
                 status=429,
             )
@@ -130,10 +130,10 @@ def answer_save(*, user, daily_question: DailyQuestion, text: object) -> Answer:
         # Lock the question so two partners answering together reveal exactly once.
         question = DailyQuestion.objects.select_for_update().get(pk=daily_question.pk)
         if question.swapped_at is not None:
-            raise TalkError("This question was swapped for another.", code="swapped", status=409)
+            raise TalkError(_("This question was swapped for another."), code="swapped", status=409)
         if question.revealed_at is not None:
             raise TalkError(
-                "Both answers are showing now, so yours can't change. Add a reply instead.",
+                _("Both answers are showing now, so yours can't change. Add a reply instead."),
                 code="revealed",
                 status=409,
             )
@@ -163,10 +163,10 @@ def answer_save(*, user, daily_question: DailyQuestion, text: object) -> Answer:
 def _revealed_partner_answer(*, user, answer: Answer) -> Answer:
     if answer.daily_question.revealed_at is None:
         raise TalkError(
-            "You can respond once both answers are showing.", code="not_revealed", status=409
+            _("You can respond once both answers are showing."), code="not_revealed", status=409
         )
     if answer.author_id == user.pk:
-        raise TalkError("That's your own answer.", code="own_answer")
+        raise TalkError(_("That's your own answer."), code="own_answer")
     return answer
 
 
@@ -174,7 +174,7 @@ def reaction_set(*, user, answer: Answer, kind: str) -> Reaction | None:
     """React to the partner's revealed answer; an empty kind takes the reaction back."""
     _revealed_partner_answer(user=user, answer=answer)
     if kind and kind not in REACTIONS:
-        raise TalkError("Choose one of the reactions offered.", code="invalid_reaction")
+        raise TalkError(_("Choose one of the reactions offered."), code="invalid_reaction")
     with transaction.atomic():
         if kind == "":
             taken_back = Reaction.objects.filter(answer=answer, author=user).first()
@@ -197,10 +197,10 @@ def reply_add(*, user, answer: Answer, text: object, kind: str = Reply.Kind.REPL
     """A reply, or a "tell me more", to a revealed answer (either partner's)."""
     if answer.daily_question.revealed_at is None:
         raise TalkError(
-            "You can reply once both answers are showing.", code="not_revealed", status=409
+            _("You can reply once both answers are showing."), code="not_revealed", status=409
         )
     if kind not in Reply.Kind.values:
-        raise TalkError("Unknown kind of reply.", code="invalid_kind")
+        raise TalkError(_("Unknown kind of reply."), code="invalid_kind")
     cleaned = _clean(text, REPLY_MAX, required=kind == Reply.Kind.REPLY)
     with transaction.atomic():
         reply = Reply.objects.create(

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.core.models import Event, event_emit
 from hearth.couples.models import Couple
@@ -32,7 +33,7 @@ def current_timeout(couple: Couple) -> Timeout | None:
 def timeout_start(*, user, couple: Couple, minutes: int = 20) -> Timeout:
     """Start a break for both. If one is already running, that one stands."""
     if minutes not in TIMEOUT_CHOICES:
-        raise TalkError("Choose 20, 30, 45 or 60 minutes.", code="invalid_minutes")
+        raise TalkError(_("Choose 20, 30, 45 or 60 minutes."), code="invalid_minutes")
     with transaction.atomic():
         Couple.objects.select_for_update().filter(pk=couple.pk).first()
         running = current_timeout(couple)
@@ -66,7 +67,7 @@ def timeout_end_early(*, user, timeout: Timeout) -> Timeout:
     """Only the person who asked for the break can end it sooner: it's their pace."""
     if timeout.started_by_id != user.pk:
         raise TalkError(
-            "Your partner asked for this break; it ends when they are ready or the time is up.",
+            _("Your partner asked for this break; it ends when they are ready or the time is up."),
             code="not_yours",
             status=403,
         )
@@ -133,7 +134,7 @@ def debrief_write(
 def debrief_set_shared(*, user, debrief: Debrief, shared: bool) -> Debrief:
     if debrief.author_id != user.pk:
         raise TalkError(
-            "Only the person who wrote it can change who sees it.", code="not_yours", status=403
+            _("Only the person who wrote it can change who sees it."), code="not_yours", status=403
         )
     Debrief.objects.filter(pk=debrief.pk).update(shared=shared)
     debrief.shared = shared

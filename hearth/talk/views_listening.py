@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from hearth.couples.decorators import CoupleRequest, couple_required
@@ -52,8 +53,8 @@ def _people(request: CoupleRequest, session: ListeningSession) -> dict:
     if request.partner is not None:
         names[request.partner.pk] = request.partner.display_name
     return {
-        "speaker_name": names.get(session.speaker_id, "Your partner"),
-        "listener_name": names.get(session.listener_id, "Your partner"),
+        "speaker_name": names.get(session.speaker_id, _("Your partner")),
+        "listener_name": names.get(session.listener_id, _("Your partner")),
         "i_speak": session.shared_device or session.speaker_id == request.user.pk,
         "i_listen": session.shared_device or session.listener_id == request.user.pk,
         "names": names,
@@ -69,18 +70,21 @@ def listening_session(request: CoupleRequest, pk: int) -> HttpResponse:
     current = [step for step in steps if step.turn == session.turns_completed + 1]
     people = _people(request, session)
 
-    def label(user_id: int, verb: str) -> str:
-        return (
-            f"You {verb}"
-            if user_id == request.user.pk
-            else f"{people['names'].get(user_id)} {verb}"
-        )
+    def said_by(user_id: int) -> str:
+        if user_id == request.user.pk:
+            return _("You said")
+        return _("%(name)s said") % {"name": people["names"].get(user_id)}
+
+    def heard_by(user_id: int) -> str:
+        if user_id == request.user.pk:
+            return _("You heard")
+        return _("%(name)s heard") % {"name": people["names"].get(user_id)}
 
     summary = [
         {
-            "said_by": label(item.speaker_id, "said"),
+            "said_by": said_by(item.speaker_id),
             "said": item.said,
-            "heard_by": label(item.listener_id, "heard"),
+            "heard_by": heard_by(item.listener_id),
             "heard": item.heard,
         }
         for item in (
@@ -139,7 +143,7 @@ def listening_act(request: CoupleRequest, pk: int, action: str) -> HttpResponse:
         elif action in ACTIONS:
             ACTIONS[action](request.user, session, request.POST)
         else:
-            return HttpResponse("Unknown action.", status=404, content_type="text/plain")
+            return HttpResponse(_("Unknown action."), status=404, content_type="text/plain")
     except TalkError as refused:
         messages.info(request, refused.message)
         response = redirect("talk:listening_session", session.pk)

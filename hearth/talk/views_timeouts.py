@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearth.core.forms import CleanTextMixin
@@ -27,10 +29,18 @@ from hearth.talk.timeouts import (
 )
 
 
+def _minutes_choices() -> list[tuple[int, str]]:
+    """Evaluated when the form is shown, so in the person's language."""
+    return [
+        (m, ngettext("%(count)d minute", "%(count)d minutes", m) % {"count": m})
+        for m in TIMEOUT_CHOICES
+    ]
+
+
 class TimeoutForm(forms.Form):
     minutes = forms.TypedChoiceField(
-        label="How long?",
-        choices=[(m, f"{m} minutes") for m in TIMEOUT_CHOICES],
+        label=gettext_lazy("How long?"),
+        choices=_minutes_choices,
         coerce=int,
         initial=20,
     )
@@ -50,14 +60,14 @@ class DebriefForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         prompts = guide("debrief")["prompts"]
-        self.fields["felt"] = _debrief_field("What I felt", prompts["felt"], required=True)
-        self.fields["needed"] = _debrief_field("What I needed", prompts["needed"])
-        self.fields["my_part"] = _debrief_field("My part", prompts["my_part"])
-        self.fields["next_time"] = _debrief_field("Next time", prompts["next_time"])
+        self.fields["felt"] = _debrief_field(_("What I felt"), prompts["felt"], required=True)
+        self.fields["needed"] = _debrief_field(_("What I needed"), prompts["needed"])
+        self.fields["my_part"] = _debrief_field(_("My part"), prompts["my_part"])
+        self.fields["next_time"] = _debrief_field(_("Next time"), prompts["next_time"])
         self.fields["shared"] = forms.BooleanField(
-            label="Share this with my partner",
+            label=_("Share this with my partner"),
             required=False,
-            help_text="Private unless you tick this. You can change it later.",
+            help_text=_("Private unless you tick this. You can change it later."),
         )
 
 
@@ -104,7 +114,7 @@ def debriefs(request: CoupleRequest) -> HttpResponse:
     form = DebriefForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         debrief_write(user=request.user, couple=request.couple, **form.cleaned_data)
-        messages.success(request, "Saved. Thank you for looking back with care.")
+        messages.success(request, _("Saved. Thank you for looking back with care."))
         return redirect("talk:debriefs")
     context = {
         "form": form,

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TogetherConfig(AppConfig):
@@ -6,8 +7,10 @@ class TogetherConfig(AppConfig):
     label = "together"
     verbose_name = "Together"
     nav = {
-        "label": "Together",
+        "label": _("Together"),
         "url": "together:home",
         "order": 20,
-        "description": "Dates, rituals and time with the phones away, and the memories they make.",
+        "description": _(
+            "Dates, rituals and time with the phones away, and the memories they make."
+        ),
     }

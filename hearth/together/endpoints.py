@@ -10,6 +10,7 @@ from typing import Literal
 
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -129,8 +130,10 @@ def idea_surprise_me(request: ApiRequest, filters: Query[IdeaFiltersIn]):
         return Status(
             404,
             {
-                "detail": "Nothing in the library fits all of that just now. "
-                "Try loosening a filter or two.",
+                "detail": _(
+                    "Nothing in the library fits all of that just now. "
+                    "Try loosening a filter or two."
+                ),
                 "code": "no_idea",
             },
         )
@@ -225,7 +228,7 @@ def _library_item[T: (DateIdea, RitualIdea)](model: type[T], pk: int | None) -> 
         return None
     item = model.objects.filter(pk=pk, active=True).first()
     if item is None:
-        raise TogetherError("That idea isn't in the library any more.", code="unknown_idea")
+        raise TogetherError(_("That idea isn't in the library any more."), code="unknown_idea")
     return item
 
 

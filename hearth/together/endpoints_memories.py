@@ -6,6 +6,7 @@ from django.db.models import F
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status, UploadedFile
 from pydantic import Field
 
@@ -92,7 +93,7 @@ def _present_out(session: PresentSession) -> dict:
 def present_now(request: ApiRequest):
     session = present_current(couple_required_for(request.user))
     if session is None:
-        return Status(404, {"detail": "No phones-away time is on.", "code": "no_session"})
+        return Status(404, {"detail": _("No phones-away time is on."), "code": "no_session"})
     return _present_out(session)
 
 

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hearth.privacy.exporting import Section, photo_file_name
 from hearth.together.models import (
@@ -46,16 +48,16 @@ def _photos(user) -> Iterator[dict]:
 SECTIONS = [
     Section(
         key="together.dates",
-        title="Dates you proposed",
+        title=_("Dates you proposed"),
         covers=(DatePlan,),
         labels={
-            "title": "Date",
-            "details": "Details",
-            "starts_at": "When",
-            "time_zone": "Time zone",
-            "duration_minutes": "Minutes",
-            "status": "Status",
-            "created_at": "Proposed",
+            "title": pgettext_lazy("a couple's date", "Date"),
+            "details": _("Details"),
+            "starts_at": _("When"),
+            "time_zone": _("Time zone"),
+            "duration_minutes": _("Minutes"),
+            "status": _("Status"),
+            "created_at": _("Proposed"),
         },
         rows=lambda user: (
             DatePlan.objects.filter(proposed_by=user)
@@ -73,23 +75,23 @@ SECTIONS = [
     ),
     Section(
         key="together.rituals",
-        title="Rituals you set up",
+        title=_("Rituals you set up"),
         covers=(Ritual,),
         labels={
-            "ritual": "Ritual",
-            "kind": "Kind",
-            "title": "Title",
-            "notes": "Notes",
-            "frequency": "How often",
-            "interval": "Every",
-            "weekdays": "Weekdays (Monday is 0)",
-            "starts_on": "From",
-            "at": "At",
-            "time_zone": "Time zone",
-            "duration_minutes": "Minutes",
-            "until": "Until",
-            "ended_at": "Ended",
-            "created_at": "Set up",
+            "ritual": _("Ritual"),
+            "kind": _("Kind"),
+            "title": _("Title"),
+            "notes": _("Notes"),
+            "frequency": _("How often"),
+            "interval": _("Every"),
+            "weekdays": _("Weekdays (Monday is 0)"),
+            "starts_on": _("From"),
+            "at": _("At"),
+            "time_zone": _("Time zone"),
+            "duration_minutes": _("Minutes"),
+            "until": _("Until"),
+            "ended_at": _("Ended"),
+            "created_at": _("Set up"),
         },
         rows=lambda user: (
             Ritual.objects.filter(created_by=user)
@@ -114,30 +116,30 @@ SECTIONS = [
     ),
     Section(
         key="together.ritual_skips",
-        title="Days you skipped a ritual",
+        title=_("Days you skipped a ritual"),
         covers=(RitualSkip,),
-        labels={"ritual": "Ritual", "day": "Day"},
+        labels={"ritual": _("Ritual"), "day": _("Day")},
         rows=lambda user: (
             RitualSkip.objects.filter(skipped_by=user).order_by("day").values("day", "ritual")
         ),
     ),
     Section(
         key="together.calendar",
-        title="Your calendar address",
-        about="Only when you made it: the address is a secret and is never stored.",
+        title=_("Your calendar address"),
+        about=_("Only when you made it: the address is a secret and is never stored."),
         covers=(CalendarFeed,),
-        labels={"created_at": "Made"},
+        labels={"created_at": _("Made")},
         rows=lambda user: CalendarFeed.objects.filter(user=user).values("created_at"),
     ),
     Section(
         key="together.present",
-        title="Phones away, started by you",
+        title=_("Phones away, started by you"),
         covers=(PresentSession,),
         labels={
-            "started_at": "Started",
-            "joined_at": "Both in",
-            "ended_at": "Ended",
-            "minutes": "Minutes together",
+            "started_at": _("Started"),
+            "joined_at": _("Both in"),
+            "ended_at": _("Ended"),
+            "minutes": _("Minutes together"),
         },
         rows=lambda user: (
             PresentSession.objects.filter(started_by=user)
@@ -147,9 +149,14 @@ SECTIONS = [
     ),
     Section(
         key="together.bucket",
-        title="Your bucket-list ideas",
+        title=_("Your bucket-list ideas"),
         covers=(BucketItem,),
-        labels={"title": "Idea", "notes": "Notes", "created_at": "Added", "done_on": "Done"},
+        labels={
+            "title": _("Idea"),
+            "notes": _("Notes"),
+            "created_at": _("Added"),
+            "done_on": _("Done"),
+        },
         rows=lambda user: (
             BucketItem.objects.filter(added_by=user)
             .order_by("created_at")
@@ -158,14 +165,14 @@ SECTIONS = [
     ),
     Section(
         key="together.memories",
-        title="Memories you added",
+        title=_("Memories you added"),
         covers=(Memory,),
         labels={
-            "memory": "Memory",
-            "kind": "Kind",
-            "title": "Title",
-            "happened_on": "Day",
-            "created_at": "Added",
+            "memory": _("Memory"),
+            "kind": _("Kind"),
+            "title": _("Title"),
+            "happened_on": _("Day"),
+            "created_at": _("Added"),
         },
         rows=lambda user: (
             Memory.objects.filter(created_by=user)
@@ -175,15 +182,15 @@ SECTIONS = [
     ),
     Section(
         key="together.reflections",
-        title="Your reflections on memories",
+        title=_("Your reflections on memories"),
         covers=(Reflection,),
         labels={
-            "memory": "Memory",
-            "happened_on": "Day",
-            "text": "What you loved",
-            "rating": "Stars",
-            "created_at": "Written",
-            "updated_at": "Last changed",
+            "memory": _("Memory"),
+            "happened_on": _("Day"),
+            "text": _("What you loved"),
+            "rating": _("Stars"),
+            "created_at": _("Written"),
+            "updated_at": _("Last changed"),
         },
         rows=lambda user: (
             Reflection.objects.filter(author=user)
@@ -200,17 +207,19 @@ SECTIONS = [
     ),
     Section(
         key="together.photos",
-        title="Photos you added",
-        about="The files are in the zip export, under photos/. Photos your partner added "
-        "are theirs to export.",
+        title=_("Photos you added"),
+        about=_(
+            "The files are in the zip export, under photos/. Photos your partner added "
+            "are theirs to export."
+        ),
         covers=(Photo,),
         labels={
-            "memory": "Memory",
-            "happened_on": "Day",
-            "width": "Width",
-            "height": "Height",
-            "created_at": "Added",
-            "file": "File in the zip",
+            "memory": _("Memory"),
+            "happened_on": _("Day"),
+            "width": _("Width"),
+            "height": _("Height"),
+            "created_at": _("Added"),
+            "file": _("File in the zip"),
         },
         rows=_photos,
     ),

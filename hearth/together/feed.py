@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from hearth.couples.selectors import couple_for_user
@@ -30,7 +31,7 @@ def feed_url(token: str) -> str:
 @transaction.atomic
 def feed_issue(*, user) -> str:
     """A new secret address; any earlier one stops working at once."""
-    _, token = CalendarFeed.issue(user=user)
+    _feed, token = CalendarFeed.issue(user=user)
     return token
 
 
@@ -54,7 +55,9 @@ def feed_calendar(user) -> bytes:
     calendar.add("prodid", "-//Hearth//Together//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Hearth: the two of us")
+    # Fetched by a calendar service, not the person: the name is in the owner's language.
+    with translation.override(user.language):
+        calendar.add("x-wr-calname", _("Hearth: the two of us"))
     couple = couple_for_user(user)
     if couple is not None:
         host = urlsplit(settings.SITE_URL).hostname or "hearth"

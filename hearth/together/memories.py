@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user
@@ -47,9 +48,9 @@ def memories_for(couple: Couple) -> QuerySet[Memory]:
 
 def _check_day(day: date, couple: Couple) -> date:
     if day > couple.local_today():
-        raise TogetherError("A memory is something that has happened.", code="in_the_future")
+        raise TogetherError(_("A memory is something that has happened."), code="in_the_future")
     if day.year < 1900:
-        raise TogetherError("That date is too long ago.", code="invalid_date")
+        raise TogetherError(_("That date is too long ago."), code="invalid_date")
     return day
 
 
@@ -73,7 +74,7 @@ def memory_create(
 def memory_delete(*, user, memory: Memory) -> None:
     if memory.created_by_id != user.pk:
         raise TogetherError(
-            "Only the one who added this memory can remove it.", code="not_yours", status=403
+            _("Only the one who added this memory can remove it."), code="not_yours", status=403
         )
     for photo in memory.photos.all():
         photo_delete(user=user, photo=photo)
@@ -88,9 +89,9 @@ def reflection_write(
     if rating is not None and (
         memory.kind != Memory.Kind.DATE or not isinstance(rating, int) or not 1 <= rating <= 5
     ):
-        raise TogetherError("Rate a date from 1 to 5 stars.", code="invalid_rating")
+        raise TogetherError(_("Rate a date from 1 to 5 stars."), code="invalid_rating")
     if not cleaned and rating is None:
-        raise TogetherError("Write what you loved, or give it some stars.", code="empty")
+        raise TogetherError(_("Write what you loved, or give it some stars."), code="empty")
     now = timezone.now()
     values = {"text": cleaned, "rating": rating, "updated_at": now}
     with transaction.atomic():
@@ -108,7 +109,7 @@ def date_reflect(*, user, plan: DatePlan, rating: int | None, text: object) -> R
     """After a date: how it was and what I loved. The first one makes it a memory."""
     if not plan.is_over:
         raise TogetherError(
-            "You can look back on a date once it has happened.", code="not_over", status=409
+            _("You can look back on a date once it has happened."), code="not_over", status=409
         )
     with transaction.atomic():
         # Locks the date, so both partners rating at once make one memory, not two.
@@ -172,7 +173,7 @@ def bucket_done(
 def bucket_remove(*, user, item: BucketItem) -> None:
     if item.done_on is not None:
         raise TogetherError(
-            "This one is done and lives on as a memory now.", code="done", status=409
+            _("This one is done and lives on as a memory now."), code="done", status=409
         )
     item.delete()
 
@@ -182,10 +183,12 @@ def bucket_remove(*, user, item: BucketItem) -> None:
 
 def photo_add(*, user, memory: Memory, upload) -> Photo:
     if upload is None:
-        raise TogetherError("Choose a photo first.", code="no_photo")
+        raise TogetherError(_("Choose a photo first."), code="no_photo")
     if memory.photos.count() >= PHOTOS_PER_MEMORY:
         raise TogetherError(
-            f"A memory holds up to {PHOTOS_PER_MEMORY} photos.", code="too_many", status=409
+            _("A memory holds up to %(count)d photos.") % {"count": PHOTOS_PER_MEMORY},
+            code="too_many",
+            status=409,
         )
     try:
         clean_photo = photo_clean(upload)

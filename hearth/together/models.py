@@ -12,6 +12,8 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hearth.accounts.models import time_zone_choices
 from hearth.core.choices import Cost
@@ -19,26 +21,26 @@ from hearth.couples.models import CoupleOwned
 
 
 class Setting(models.TextChoices):
-    HOME = "home", "At home"
-    OUT = "out", "Out"
+    HOME = "home", _("At home")
+    OUT = "out", _("Out")
 
 
 class Energy(models.TextChoices):
-    LOW = "low", "Cosy"
-    MEDIUM = "medium", "Some energy"
-    HIGH = "high", "Lively"
+    LOW = "low", _("Cosy")
+    MEDIUM = "medium", _("Some energy")
+    HIGH = "high", _("Lively")
 
 
 class Novelty(models.TextChoices):
-    FAMILIAR = "familiar", "Familiar comfort"
-    NEW = "new", "Something new"
-    ADVENTUROUS = "adventurous", "An adventure"
+    FAMILIAR = "familiar", _("Familiar comfort")
+    NEW = "new", _("Something new")
+    ADVENTUROUS = "adventurous", _("An adventure")
 
 
 class Place(models.TextChoices):
-    INDOOR = "indoor", "Indoors"
-    OUTDOOR = "outdoor", "Outdoors"
-    EITHER = "either", "Indoors or out"
+    INDOOR = "indoor", _("Indoors")
+    OUTDOOR = "outdoor", _("Outdoors")
+    EITHER = "either", _("Indoors or out")
 
 
 SEASONS = ("spring", "summer", "autumn", "winter")
@@ -66,17 +68,22 @@ class DateIdea(models.Model):
     def fits_season(self, season: str) -> bool:
         return "any" in self.seasons or season in self.seasons
 
+    @property
+    def duration_hours(self) -> int:
+        """The length in whole hours, rounded as the ideas list shows it (a number to count)."""
+        return round(self.duration_minutes / 60)
+
 
 class RitualKind(models.TextChoices):
-    DATE_NIGHT = "date_night", "Date night"
-    CHECK_IN = "check_in", "Weekly check-in"
-    DAILY = "daily", "Small daily ritual"
+    DATE_NIGHT = "date_night", _("Date night")
+    CHECK_IN = "check_in", _("Weekly check-in")
+    DAILY = "daily", _("Small daily ritual")
 
 
 class Frequency(models.TextChoices):
-    DAILY = "daily", "Every day"
-    WEEKLY = "weekly", "Every week"
-    MONTHLY = "monthly", "Every month"
+    DAILY = "daily", _("Every day")
+    WEEKLY = "weekly", _("Every week")
+    MONTHLY = "monthly", _("Every month")
 
 
 class RitualIdea(models.Model):
@@ -100,10 +107,10 @@ class DatePlan(CoupleOwned):
     whoever suggested last waits for the other. Once scheduled and over, both can rate it."""
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Waiting for an answer"
-        SCHEDULED = "scheduled", "Scheduled"
-        DECLINED = "declined", "Not this time"
-        CANCELLED = "cancelled", "Cancelled"
+        PROPOSED = "proposed", _("Waiting for an answer")
+        SCHEDULED = "scheduled", _("Scheduled")
+        DECLINED = "declined", _("Not this time")
+        CANCELLED = "cancelled", _("Cancelled")
 
     idea = models.ForeignKey(
         DateIdea, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -266,9 +273,9 @@ class Memory(CoupleOwned):
     or anything worth keeping. Both see it; each adds a reflection."""
 
     class Kind(models.TextChoices):
-        DATE = "date", "Date"
-        BUCKET = "bucket", "Bucket list"
-        MOMENT = "moment", "Moment"
+        DATE = "date", pgettext_lazy("a couple's date", "Date")
+        BUCKET = "bucket", _("Bucket list")
+        MOMENT = "moment", _("Moment")
 
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.MOMENT)
     title = models.CharField(max_length=120)

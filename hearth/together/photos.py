@@ -11,6 +11,7 @@ import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "MPO"})
@@ -35,8 +36,8 @@ def photo_clean(upload) -> CleanPhoto:
     limit = settings.PHOTO_MAX_BYTES
     if upload.size > limit:
         raise PhotoRejected(
-            f"This photo is {upload.size / 1_048_576:.1f} MB; the limit is "
-            f"{limit // 1_048_576} MB. Try a smaller copy."
+            _("This photo is %(size).1f MB; the limit is %(limit)d MB. Try a smaller copy.")
+            % {"size": upload.size / 1_048_576, "limit": limit // 1_048_576}
         )
     try:
         with warnings.catch_warnings():
@@ -47,7 +48,7 @@ def photo_clean(upload) -> CleanPhoto:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise PhotoRejected(
-            "This file isn't a photo Hearth can read. Please choose a JPEG, PNG or WebP image."
+            _("This file isn't a photo Hearth can read. Please choose a JPEG, PNG or WebP image.")
         ) from None
     except Image.DecompressionBombWarning:
         raise _too_many_pixels() from None
@@ -70,7 +71,7 @@ def _open_checked(upload) -> Image.Image:
     upload.seek(0)
     probe = Image.open(upload)
     if probe.format not in ACCEPTED_FORMATS:
-        raise PhotoRejected("Please choose a JPEG, PNG or WebP image.")
+        raise PhotoRejected(_("Please choose a JPEG, PNG or WebP image."))
     width, height = probe.size
     if width * height > settings.PHOTO_MAX_PIXELS:
         raise _too_many_pixels()
@@ -82,5 +83,6 @@ def _open_checked(upload) -> Image.Image:
 def _too_many_pixels() -> PhotoRejected:
     megapixels = settings.PHOTO_MAX_PIXELS // 1_000_000
     return PhotoRejected(
-        f"This photo has more than {megapixels} megapixels. Please choose a smaller copy."
+        _("This photo has more than %(count)d megapixels. Please choose a smaller copy.")
+        % {"count": megapixels}
     )

@@ -1,4 +1,4 @@
-"""Recurring rituals and local times, without Django.
+"""Recurring rituals and local times, without Django's models (only its translations).
 
 A ritual happens at a wall-clock time in its time zone ("Fridays at 19:00 in Berlin"),
 so the instant moves with daylight saving and the clock time does not. Occurrences are
@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil import rrule
+from django.utils import dateformat
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 FREQUENCIES = {"daily": rrule.DAILY, "weekly": rrule.WEEKLY, "monthly": rrule.MONTHLY}
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MAX_INTERVAL = 12
 # Monthly rituals repeat on the start date's day; after the 28th some months have none.
 LAST_MONTHLY_DAY = 28
@@ -41,8 +44,15 @@ def aware_exact(naive: datetime, zone: zoneinfo.ZoneInfo) -> datetime:
     local = naive.replace(tzinfo=zone, fold=0)
     if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
         raise NonexistentTime(
-            f"{naive:%H:%M} does not exist on {naive:%-d %B} in {zone.key}: the clocks "
-            "skip it. Please pick another time."
+            _(
+                "%(time)s does not exist on %(day)s in %(zone)s: the clocks skip it. "
+                "Please pick another time."
+            )
+            % {
+                "time": f"{naive:%H:%M}",
+                "day": dateformat.format(naive, _("j F")),
+                "zone": zone.key,
+            }
         )
     return local
 
@@ -60,20 +70,22 @@ class Rule:
 
     def __post_init__(self):
         if self.frequency not in FREQUENCIES:
-            raise RecurrenceError("Choose every day, every week or every month.")
+            raise RecurrenceError(_("Choose every day, every week or every month."))
         if not 1 <= self.interval <= MAX_INTERVAL:
-            raise RecurrenceError(f"Repeat every 1 to {MAX_INTERVAL} periods.")
+            raise RecurrenceError(_("Repeat every 1 to %(max)d periods.") % {"max": MAX_INTERVAL})
         if any(day not in range(7) for day in self.weekdays):
-            raise RecurrenceError("Weekdays go from Monday to Sunday.")
+            raise RecurrenceError(_("Weekdays go from Monday to Sunday."))
         if self.frequency == "monthly" and self.starts_on.day > LAST_MONTHLY_DAY:
             raise RecurrenceError(
-                "Monthly rituals repeat on the same date; please start on the 28th or earlier "
-                "so that every month has one."
+                _(
+                    "Monthly rituals repeat on the same date; please start on the 28th or "
+                    "earlier so that every month has one."
+                )
             )
         try:
             zoneinfo.ZoneInfo(self.zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise RecurrenceError("Choose a time zone from the list.") from None
+            raise RecurrenceError(_("Choose a time zone from the list.")) from None
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -130,24 +142,53 @@ class Rule:
         return rule
 
     def describe(self) -> str:
-        """In words: "Every other week on Friday at 19:00"."""
-        every = {1: "Every", 2: "Every other"}.get(self.interval, f"Every {self.interval}")
-        unit = {"daily": "day", "weekly": "week", "monthly": "month"}[self.frequency]
-        if self.interval > 2:
-            unit += "s"
-        words = f"{every} {unit}"
+        """In words, in the active language: "Every other week on Friday at 19:00"."""
+        words = _every(self.frequency, self.interval)
         if days := self._days():
-            words += " on " + _join([WEEKDAY_NAMES[day] for day in days])
+            words = _("%(every)s on %(days)s") % {
+                "every": words,
+                "days": _join([str(WEEKDAYS[day]) for day in days]),
+            }
         elif self.frequency == "monthly":
-            words += f" on the {_ordinal(self.starts_on.day)}"
-        words += f" at {self.at:%H:%M}"
+            # Translators: %(ordinal)s is an English ordinal ("5th"); %(day)s is the number.
+            words = _("%(every)s on the %(ordinal)s") % {
+                "every": words,
+                "ordinal": _ordinal(self.starts_on.day),
+                "day": self.starts_on.day,
+            }
+        words = _("%(rule)s at %(time)s") % {"rule": words, "time": f"{self.at:%H:%M}"}
         if self.until and self.until >= self.starts_on:
-            words += f", until {self.until:%-d %B %Y}"
+            words = _("%(rule)s, until %(day)s") % {
+                "rule": words,
+                "day": dateformat.format(self.until, _("j F Y")),
+            }
         return words
 
 
+def _every(frequency: str, interval: int) -> str:
+    """ "Every week", "Every other week", "Every 3 weeks"."""
+    if interval == 1:
+        return {"daily": _("Every day"), "weekly": _("Every week"), "monthly": _("Every month")}[
+            frequency
+        ]
+    if interval == 2:
+        return {
+            "daily": _("Every other day"),
+            "weekly": _("Every other week"),
+            "monthly": _("Every other month"),
+        }[frequency]
+    plural = {
+        "daily": ngettext("Every %(count)d day", "Every %(count)d days", interval),
+        "weekly": ngettext("Every %(count)d week", "Every %(count)d weeks", interval),
+        "monthly": ngettext("Every %(count)d month", "Every %(count)d months", interval),
+    }[frequency]
+    return plural % {"count": interval}
+
+
 def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    return _("%(list)s and %(last)s") % {"list": ", ".join(words[:-1]), "last": words[-1]}
 
 
 def _ordinal(number: int) -> str:

@@ -10,7 +10,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
@@ -51,7 +52,7 @@ def clean(value: object, max_length: int, *, required: bool = True, multiline=Fa
         refusal=TogetherError,
         required=required,
         multiline=multiline,
-        empty="Give it a short title first.",
+        empty=_("Give it a short title first."),
     )
 
 
@@ -59,26 +60,32 @@ def zone_named(name: str) -> zoneinfo.ZoneInfo:
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise TogetherError("Choose a time zone from the list.", code="invalid_time_zone") from None
+        raise TogetherError(
+            _("Choose a time zone from the list."), code="invalid_time_zone"
+        ) from None
 
 
 def _check_duration(minutes: int) -> int:
     low, high = DURATION_RANGE
     if not isinstance(minutes, int) or not low <= minutes <= high:
         raise TogetherError(
-            f"A date lasts from {low} minutes to {high // 60} hours.", code="invalid_duration"
+            _("A date lasts from %(low)d minutes to %(high)d hours.")
+            % {"low": low, "high": high // 60},
+            code="invalid_duration",
         )
     return minutes
 
 
 def _check_start(starts_at: datetime) -> datetime:
     if timezone.is_naive(starts_at):
-        raise TogetherError("Give the time with its time zone.", code="invalid_time")
+        raise TogetherError(_("Give the time with its time zone."), code="invalid_time")
     now = timezone.now()
     if starts_at <= now:
-        raise TogetherError("That time has passed: choose one still to come.", code="in_the_past")
+        raise TogetherError(
+            _("That time has passed: choose one still to come."), code="in_the_past"
+        )
     if starts_at > now + PLAN_AHEAD:
-        raise TogetherError("Plan up to two years ahead.", code="too_far_ahead")
+        raise TogetherError(_("Plan up to two years ahead."), code="too_far_ahead")
     return starts_at
 
 
@@ -160,13 +167,14 @@ def _remind_both(plan: DatePlan) -> None:
 def _waiting_for_answer(plan: DatePlan, user) -> None:
     if plan.status != DatePlan.Status.PROPOSED:
         raise TogetherError(
-            f"This date is no longer waiting for an answer ({plan.get_status_display().lower()}).",
+            _("This date is no longer waiting for an answer (%(status)s).")
+            % {"status": plan.get_status_display().lower()},
             code="not_proposed",
             status=409,
         )
     if plan.asked_by_id == user.pk:
         raise TogetherError(
-            "You suggested this one; your partner answers it.", code="your_own", status=409
+            _("You suggested this one; your partner answers it."), code="your_own", status=409
         )
 
 
@@ -176,7 +184,9 @@ def date_accept(*, user, plan: DatePlan) -> DatePlan:
         _waiting_for_answer(plan, user)
         if plan.starts_at <= timezone.now():
             raise TogetherError(
-                "That time has passed: suggest another one instead.", code="in_the_past", status=409
+                _("That time has passed: suggest another one instead."),
+                code="in_the_past",
+                status=409,
             )
         plan.status = DatePlan.Status.SCHEDULED
         plan.updated_at = timezone.now()
@@ -206,12 +216,12 @@ def date_suggest_time(*, user, plan: DatePlan, starts_at: datetime, time_zone: s
         plan = _locked(plan)
         if plan.status not in (DatePlan.Status.PROPOSED, DatePlan.Status.SCHEDULED):
             raise TogetherError(
-                "This date was declined or cancelled; suggest a new one instead.",
+                _("This date was declined or cancelled; suggest a new one instead."),
                 code="closed",
                 status=409,
             )
         if plan.status == DatePlan.Status.SCHEDULED and plan.ends_at <= timezone.now():
-            raise TogetherError("This date has happened already.", code="over", status=409)
+            raise TogetherError(_("This date has happened already."), code="over", status=409)
         was_on = plan.starts_at
         plan.starts_at = starts_at
         plan.time_zone = time_zone
@@ -232,7 +242,9 @@ def date_cancel(*, user, plan: DatePlan) -> DatePlan:
         if plan.status not in (DatePlan.Status.PROPOSED, DatePlan.Status.SCHEDULED):
             return plan
         if plan.starts_at <= timezone.now() and plan.status == DatePlan.Status.SCHEDULED:
-            raise TogetherError("This date has begun or happened already.", code="over", status=409)
+            raise TogetherError(
+                _("This date has begun or happened already."), code="over", status=409
+            )
         plan.status = DatePlan.Status.CANCELLED
         plan.updated_at = timezone.now()
         plan.save(update_fields=["status", "updated_at"])
@@ -289,7 +301,7 @@ def ritual_create(
     idea: RitualIdea | None = None,
 ) -> Ritual:
     if kind not in RitualKind.values:
-        raise TogetherError("Choose a kind of ritual.", code="invalid_kind")
+        raise TogetherError(_("Choose a kind of ritual."), code="invalid_kind")
     ritual = Ritual(
         couple=couple,
         kind=kind,
@@ -311,16 +323,16 @@ def ritual_create(
     except RecurrenceError as error:
         raise TogetherError(str(error), code="invalid_rule") from None
     if until is not None and until < starts_on:
-        raise TogetherError("The end date comes before the first day.", code="invalid_rule")
+        raise TogetherError(_("The end date comes before the first day."), code="invalid_rule")
     if starts_on < couple.local_today() - timedelta(days=1):
-        raise TogetherError("Start today or on a day still to come.", code="in_the_past")
+        raise TogetherError(_("Start today or on a day still to come."), code="in_the_past")
     ritual.save()
     return ritual
 
 
 def _check_duration_ritual(minutes: int) -> int:
     if not isinstance(minutes, int) or not 1 <= minutes <= 24 * 60:
-        raise TogetherError("A ritual lasts from 1 minute to 24 hours.", code="invalid_duration")
+        raise TogetherError(_("A ritual lasts from 1 minute to 24 hours."), code="invalid_duration")
     return minutes
 
 
@@ -343,11 +355,15 @@ def ritual_skip(*, user, ritual: Ritual, day: date) -> RitualSkip:
     """Skip one occurrence ("not this Friday"). Skipping twice is fine."""
     rule = ritual_rule(ritual)
     if ritual.ended_at is not None:
-        raise TogetherError("This ritual has ended.", code="ended", status=409)
+        raise TogetherError(_("This ritual has ended."), code="ended", status=409)
     if day < ritual.couple.local_today() - timedelta(days=1):
-        raise TogetherError("That day has passed.", code="in_the_past")
+        raise TogetherError(_("That day has passed."), code="in_the_past")
     if not rule.happens_on(day):
-        raise TogetherError(f"{ritual.title} doesn't happen on {day:%-d %B}.", code="not_a_day")
+        raise TogetherError(
+            _("%(title)s doesn't happen on %(day)s.")
+            % {"title": ritual.title, "day": dateformat.format(day, _("j F"))},
+            code="not_a_day",
+        )
     try:
         with transaction.atomic():
             return RitualSkip.objects.create(

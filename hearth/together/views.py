@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearth.couples.decorators import CoupleRequest, couple_required
@@ -54,7 +56,7 @@ def ideas(request: CoupleRequest) -> HttpResponse:
     if "surprise" in request.GET:
         surprise = idea_surprise(couple=request.couple, filters=filters)
         if surprise is None:
-            messages.info(request, "Nothing new fits all of that. Try loosening a filter.")
+            messages.info(request, _("Nothing new fits all of that. Try loosening a filter."))
     found = ideas_matching(filters)
     page = Paginator(found, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -113,7 +115,9 @@ def date_new(request: CoupleRequest) -> HttpResponse:
         except TogetherError as refused:
             form.add_error("title" if refused.code == "empty" else "when", refused.message)
         else:
-            messages.success(request, "Suggested. Your partner can say yes, or pick another time.")
+            messages.success(
+                request, _("Suggested. Your partner can say yes, or pick another time.")
+            )
             return redirect("together:date", plan.pk)
     context = {"form": form, "idea": idea, "guide": guide("planner")}
     return render(request, "together/date_new.html", context, status=400 if form.errors else 200)
@@ -153,9 +157,9 @@ def _render_date(request: CoupleRequest, plan: DatePlan, *, status: int = 200, *
 
 
 DATE_ACTIONS = {
-    "accept": (date_accept, "It's a date! It's in both your calendars."),
-    "decline": (date_decline, "Declined, kindly. Maybe suggest something else?"),
-    "cancel": (date_cancel, "Cancelled."),
+    "accept": (date_accept, gettext_lazy("It's a date! It's in both your calendars.")),
+    "decline": (date_decline, gettext_lazy("Declined, kindly. Maybe suggest something else?")),
+    "cancel": (date_cancel, gettext_lazy("Cancelled.")),
 }
 
 
@@ -193,7 +197,7 @@ def date_suggest(request: CoupleRequest, pk: int) -> HttpResponse:
         except TogetherError as refused:
             form.add_error("when", refused.message)
         else:
-            messages.success(request, "New time suggested. It's your partner's turn to answer.")
+            messages.success(request, _("New time suggested. It's your partner's turn to answer."))
             return redirect("together:date", plan.pk)
     return _render_date(request, plan, status=400, suggest_form=form)
 
@@ -215,6 +219,6 @@ def date_rate(request: CoupleRequest, pk: int) -> HttpResponse:
         except TogetherError as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, "Kept among your memories.")
+            messages.success(request, _("Kept among your memories."))
             return redirect("together:date", plan.pk)
     return _render_date(request, plan, status=400, reflect_form=form)

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearth.couples.decorators import CoupleRequest, couple_required
@@ -63,7 +65,9 @@ def present_stop(request: CoupleRequest, pk: int) -> HttpResponse:
     session = present_end(user=request.user, session=get_present_for_user(request.user, pk))
     if session.minutes:
         messages.success(
-            request, f"{session.minutes} minute{'s' if session.minutes != 1 else ''} together."
+            request,
+            ngettext("%(count)d minute together.", "%(count)d minutes together.", session.minutes)
+            % {"count": session.minutes},
         )
     return redirect("together:present")
 
@@ -79,7 +83,7 @@ def bucket(request: CoupleRequest) -> HttpResponse:
         except TogetherError as refused:
             form.add_error("title", refused.message)
         else:
-            messages.success(request, "Added to your list.")
+            messages.success(request, _("Added to your list."))
             return redirect("together:bucket")
     items = bucket_for(request.couple)
     context = {
@@ -101,11 +105,11 @@ def bucket_change(request: CoupleRequest, pk: int, action: str) -> HttpResponse:
     try:
         if action == "done":
             memory = bucket_done(user=request.user, item=item)
-            messages.success(request, "You did it! It's on your timeline now.")
+            messages.success(request, _("You did it! It's on your timeline now."))
             return redirect("together:memory", memory.pk)
         if action == "remove":
             bucket_remove(user=request.user, item=item)
-            messages.success(request, "Taken off the list.")
+            messages.success(request, _("Taken off the list."))
     except TogetherError as refused:
         messages.info(request, refused.message)
     return redirect("together:bucket")
@@ -122,7 +126,7 @@ def memories(request: CoupleRequest) -> HttpResponse:
         except TogetherError as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, "Kept. Add a photo if you like.")
+            messages.success(request, _("Kept. Add a photo if you like."))
             return redirect("together:memory", memory.pk)
     page = Paginator(memories_for(request.couple), MEMORIES_PER_PAGE).get_page(
         request.GET.get("page")
@@ -181,7 +185,7 @@ def memory_photo_add(request: CoupleRequest, pk: int) -> HttpResponse:
         except TogetherError as refused:
             form.add_error("photo", refused.message)
         else:
-            messages.success(request, "Photo added, without its location or camera details.")
+            messages.success(request, _("Photo added, without its location or camera details."))
             return redirect("together:memory", memory.pk)
     return _render_memory(request, memory, status=400, photo_form=form)
 
@@ -196,7 +200,7 @@ def memory_remove(request: CoupleRequest, pk: int) -> HttpResponse:
     except TogetherError as refused:
         messages.info(request, refused.message)
         return redirect("together:memory", memory.pk)
-    messages.success(request, "Removed from your timeline.")
+    messages.success(request, _("Removed from your timeline."))
     return redirect("together:memories")
 
 
@@ -218,5 +222,5 @@ def photo_remove(request: CoupleRequest, pk: int) -> HttpResponse:
     item = get_photo_for_user(request.user, pk)
     memory_id = item.memory_id
     photo_delete(user=request.user, photo=item)
-    messages.success(request, "Photo removed.")
+    messages.success(request, _("Photo removed."))
     return redirect("together:memory", memory_id)

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import dateformat
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearth.couples.decorators import CoupleRequest, couple_required
@@ -56,7 +58,11 @@ def rituals(request: CoupleRequest) -> HttpResponse:
         except TogetherError as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, f"{ritual.title}: {ritual_rule(ritual).describe()}.")
+            messages.success(
+                request,
+                _("%(title)s: %(rule)s.")
+                % {"title": ritual.title, "rule": ritual_rule(ritual).describe()},
+            )
             return redirect("together:ritual", ritual.pk)
     context = {
         "form": form,
@@ -100,18 +106,21 @@ def ritual_change(request: CoupleRequest, pk: int, action: str) -> HttpResponse:
     try:
         if action == "end":
             ritual_end(user=request.user, ritual=ritual)
-            messages.success(request, "Ended. What you shared stays with you.")
+            messages.success(request, _("Ended. What you shared stays with you."))
             return redirect("together:rituals")
         form = DayForm(request.POST)
         if not form.is_valid():
-            raise TogetherError("Choose a day.", code="invalid_day")
+            raise TogetherError(_("Choose a day."), code="invalid_day")
         day = form.cleaned_data["day"]
+        named = dateformat.format(day, _("l j F"))
         if action == "skip":
             ritual_skip(user=request.user, ritual=ritual, day=day)
-            messages.success(request, f"Skipping {day:%A %-d %B}. See you the time after.")
+            messages.success(
+                request, _("Skipping %(day)s. See you the time after.") % {"day": named}
+            )
         else:
             ritual_unskip(user=request.user, ritual=ritual, day=day)
-            messages.success(request, f"{day:%A %-d %B} is back on.")
+            messages.success(request, _("%(day)s is back on.") % {"day": named})
     except TogetherError as refused:
         messages.info(request, refused.message)
     return redirect("together:ritual", ritual.pk)
@@ -126,7 +135,7 @@ def calendar(request: CoupleRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
             feed_revoke(user=request.user)
-            messages.success(request, "Turned off. Calendars using the old address get nothing.")
+            messages.success(request, _("Turned off. Calendars using the old address get nothing."))
             return redirect("together:calendar")
         new_url = feed_url(feed_issue(user=request.user))
     feed = CalendarFeed.objects.filter(user=request.user).first()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TrustConfig(AppConfig):
@@ -6,8 +7,8 @@ class TrustConfig(AppConfig):
     label = "trust"
     verbose_name = "Trust"
     nav = {
-        "label": "Trust",
+        "label": _("Trust"),
         "url": "trust:home",
         "order": 40,
-        "description": "Promises kept, tender things shared in turn, and repair after a hurt.",
+        "description": _("Promises kept, tender things shared in turn, and repair after a hurt."),
     }

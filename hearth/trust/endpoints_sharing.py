@@ -8,6 +8,7 @@ shares are never listed."""
 from datetime import datetime
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -118,7 +119,7 @@ def set_list(request: ApiRequest):
         sets.append(
             {
                 "set": name,
-                "label": labels.get(name, name),
+                "label": str(labels.get(name, name)),
                 "next_prompt": _prompt_out(prompt, unlocked) if prompt else None,
             }
         )
@@ -240,7 +241,7 @@ def round_create(request: ApiRequest, payload: RoundIn):
     couple = couple_required_for(request.user)
     prompt = VulnerabilityPrompt.objects.filter(pk=payload.prompt_id, active=True).first()
     if prompt is None:
-        raise TrustError("That prompt isn't in the library any more.", code="unknown_prompt")
+        raise TrustError(_("That prompt isn't in the library any more."), code="unknown_prompt")
     round_ = round_start(user=request.user, couple=couple, prompt=prompt)
     return Status(201, _fresh_round(round_, request.user))
 
@@ -276,7 +277,9 @@ def round_respond(request: ApiRequest, round_id: int, payload: ResponseIn):
     if payload.starter_id is not None:
         starter = ValidatingResponse.objects.filter(pk=payload.starter_id, active=True).first()
         if starter is None:
-            raise TrustError("That starter isn't in the library any more.", code="unknown_starter")
+            raise TrustError(
+                _("That starter isn't in the library any more."), code="unknown_starter"
+            )
     response_add(user=request.user, round_=round_, text=payload.text, starter=starter)
     return Status(201, _fresh_round(round_, request.user))
 

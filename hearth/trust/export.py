@@ -2,6 +2,7 @@
 and how they answered their partner's apologies (not the apology: the partner's words)."""
 
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from hearth.privacy.exporting import Section
 from hearth.privacy.selectors import couples_of
@@ -23,18 +24,18 @@ NOT_EXPORTED = {
 SECTIONS = [
     Section(
         key="trust.promises",
-        title="Your promises",
+        title=_("Your promises"),
         covers=(Promise,),
         labels={
-            "promise": "Promise",
-            "text": "What you promised",
-            "due_on": "By",
-            "status": "Status",
-            "kept_on": "Kept on",
-            "confirmed_at": "Your partner confirmed",
-            "replaces": "Renegotiates promise",
-            "created_at": "Made",
-            "ended_at": "Ended",
+            "promise": _("Promise"),
+            "text": _("What you promised"),
+            "due_on": _("By"),
+            "status": _("Status"),
+            "kept_on": _("Kept on"),
+            "confirmed_at": _("Your partner confirmed"),
+            "replaces": _("Renegotiates promise"),
+            "created_at": _("Made"),
+            "ended_at": _("Ended"),
         },
         rows=lambda user: (
             Promise.objects.filter(author=user)
@@ -54,14 +55,14 @@ SECTIONS = [
     ),
     Section(
         key="trust.rounds",
-        title="Sharing rounds you started",
+        title=_("Sharing rounds you started"),
         covers=(Round,),
         labels={
-            "round": "Round",
-            "prompt_text": "Prompt",
-            "created_at": "Started",
-            "completed_at": "Completed",
-            "closed_at": "Closed",
+            "round": _("Round"),
+            "prompt_text": _("Prompt"),
+            "created_at": _("Started"),
+            "completed_at": _("Completed"),
+            "closed_at": _("Closed"),
         },
         rows=lambda user: (
             Round.objects.filter(started_by=user)
@@ -77,15 +78,15 @@ SECTIONS = [
     ),
     Section(
         key="trust.shares",
-        title="What you shared",
-        about="A share you withdrew has no words left.",
+        title=_("What you shared"),
+        about=_("A share you withdrew has no words left."),
         covers=(Share,),
         labels={
-            "round": "Round",
-            "prompt": "Prompt",
-            "text": "What you shared",
-            "created_at": "Shared",
-            "withdrawn_at": "Withdrawn",
+            "round": _("Round"),
+            "prompt": _("Prompt"),
+            "text": _("What you shared"),
+            "created_at": _("Shared"),
+            "withdrawn_at": _("Withdrawn"),
         },
         rows=lambda user: (
             Share.objects.filter(author=user)
@@ -95,9 +96,9 @@ SECTIONS = [
     ),
     Section(
         key="trust.responses",
-        title="How you responded to your partner's shares",
+        title=_("How you responded to your partner's shares"),
         covers=(ShareResponse,),
-        labels={"round": "Round", "text": "Your response", "created_at": "When"},
+        labels={"round": _("Round"), "text": _("Your response"), "created_at": _("When")},
         rows=lambda user: (
             ShareResponse.objects.filter(author=user)
             .order_by("created_at")
@@ -106,14 +107,14 @@ SECTIONS = [
     ),
     Section(
         key="trust.apologies",
-        title="Your apologies",
+        title=_("Your apologies"),
         covers=(Apology,),
         labels={
-            "what_happened": "What happened",
-            "effect": "How it affected you both",
-            "do_differently": "What you'll do differently",
-            "promise": "Promise",
-            "created_at": "Written",
+            "what_happened": _("What happened"),
+            "effect": _("How it affected you both"),
+            "do_differently": _("What you'll do differently"),
+            "promise": _("Promise"),
+            "created_at": _("Written"),
         },
         rows=lambda user: (
             Apology.objects.filter(author=user)
@@ -123,13 +124,13 @@ SECTIONS = [
     ),
     Section(
         key="trust.apology_answers",
-        title="How you answered your partner's apologies",
+        title=_("How you answered your partner's apologies"),
         covers=(Apology,),
         labels={
-            "created_at": "Apology received",
-            "answer": "Your answer",
-            "answer_note": "What you added",
-            "answered_at": "Answered",
+            "created_at": _("Apology received"),
+            "answer": _("Your answer"),
+            "answer_note": _("What you added"),
+            "answered_at": _("Answered"),
         },
         rows=lambda user: (
             Apology.objects.filter(couple_id__in=couples_of(user))

@@ -5,6 +5,8 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hearth.couples.models import CoupleOwned
 
@@ -16,9 +18,9 @@ class Promise(CoupleOwned):
     which keeps faith), or it is missed when its day passes while still open."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        KEPT = "kept", "Kept"
-        RENEGOTIATED = "renegotiated", "Renegotiated"
+        OPEN = "open", pgettext_lazy("promise status", "Open")
+        KEPT = "kept", pgettext_lazy("promise status", "Kept")
+        RENEGOTIATED = "renegotiated", pgettext_lazy("promise status", "Renegotiated")
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     text = models.CharField(max_length=300)
@@ -52,16 +54,16 @@ class VulnerabilityPrompt(models.Model):
     """An invitation to share, from hearth/trust/content/vulnerability_prompts.toml."""
 
     class Set(models.TextChoices):
-        FIRST = "first", "Gentle"
-        DEEPER = "deeper", "Deeper"
-        DEEPEST = "deepest", "Deepest"
-        POOL = "pool", "Open pool"
+        FIRST = "first", _("Gentle")
+        DEEPER = "deeper", _("Deeper")
+        DEEPEST = "deepest", _("Deepest")
+        POOL = "pool", _("Open pool")
 
     class Topic(models.TextChoices):
-        FEARS = "fears", "Fears"
-        INSECURITIES = "insecurities", "Insecurities"
-        HOPES = "hopes", "Hopes"
-        FORMATIVE = "formative", "What formed you"
+        FEARS = "fears", _("Fears")
+        INSECURITIES = "insecurities", _("Insecurities")
+        HOPES = "hopes", _("Hopes")
+        FORMATIVE = "formative", _("What formed you")
 
     key = models.SlugField(max_length=40, unique=True)
     set = models.CharField(max_length=8, choices=Set.choices)
@@ -77,10 +79,10 @@ class ValidatingResponse(models.Model):
     """A starter for responding without judgment, from validating_responses.toml."""
 
     class Kind(models.TextChoices):
-        UNDERSTAND = "understand", "I hear you"
-        VALIDATE = "validate", "It makes sense"
-        CARE = "care", "I care"
-        CURIOUS = "curious", "Tell me more"
+        UNDERSTAND = "understand", _("I hear you")
+        VALIDATE = "validate", _("It makes sense")
+        CARE = "care", _("I care")
+        CURIOUS = "curious", _("Tell me more")
 
     key = models.SlugField(max_length=40, unique=True)
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -154,9 +156,9 @@ class Apology(CoupleOwned):
     answer: accept, "I need time", or let's talk."""
 
     class Answer(models.TextChoices):
-        ACCEPT = "accept", "I accept your apology"
-        NEED_TIME = "need_time", "I need some time"
-        TALK = "talk", "Let's talk about it"
+        ACCEPT = "accept", _("I accept your apology")
+        NEED_TIME = "need_time", _("I need some time")
+        TALK = "talk", _("Let's talk about it")
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     what_happened = models.TextField(max_length=2000)

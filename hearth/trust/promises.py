@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.core.errors import Refusal, text_or_refusal
 from hearth.couples.models import Couple
@@ -26,9 +27,14 @@ class TrustError(Refusal):
     """A Trust action could not be done."""
 
 
-def clean(value: object, max_length: int, *, required=True, what="a few words") -> str:
+def clean(value: object, max_length: int, *, required=True, empty: str | None = None) -> str:
+    """`empty`: the whole sentence to say when required text is missing."""
     return text_or_refusal(
-        value, max_length, refusal=TrustError, required=required, empty=f"Write {what} first."
+        value,
+        max_length,
+        refusal=TrustError,
+        required=required,
+        empty=empty or _("Write a few words first."),
     )
 
 
@@ -45,9 +51,9 @@ def _check_due(due_on: date | None, couple: Couple) -> date | None:
         return None
     today = couple.local_today()
     if due_on < today:
-        raise TrustError("Choose today or a day still to come.", code="in_the_past")
+        raise TrustError(_("Choose today or a day still to come."), code="in_the_past")
     if due_on > today + DUE_WITHIN:
-        raise TrustError("Keep it within two years.", code="too_far_ahead")
+        raise TrustError(_("Keep it within two years."), code="too_far_ahead")
     return due_on
 
 
@@ -58,7 +64,7 @@ def promise_make(
         promise = Promise.objects.create(
             couple=couple,
             author=user,
-            text=clean(text, PROMISE_MAX, what="what you promise"),
+            text=clean(text, PROMISE_MAX, empty=_("Write what you promise first.")),
             due_on=_check_due(due_on, couple),
             replaces=replaces,
         )
@@ -69,8 +75,13 @@ def promise_make(
 def _locked_open(promise: Promise) -> Promise:
     promise = Promise.objects.select_for_update().get(pk=promise.pk)
     if promise.status != Promise.Status.OPEN:
+        message = (
+            _("This promise was just kept: have a look.")
+            if promise.status == Promise.Status.KEPT
+            else _("This promise was just renegotiated: have a look.")
+        )
         raise TrustError(
-            f"This promise was just {promise.get_status_display().lower()}: have a look.",
+            message,
             code="not_open",
             status=409,
         )
@@ -95,12 +106,12 @@ def promise_confirm(*, user, promise: Promise) -> Promise:
     """The partner confirms a promise the author marked kept."""
     if user.pk == promise.author_id:
         raise TrustError(
-            "Your partner is the one who confirms your promise.", code="your_own", status=409
+            _("Your partner is the one who confirms your promise."), code="your_own", status=409
         )
     with transaction.atomic():
         promise = Promise.objects.select_for_update().get(pk=promise.pk)
         if promise.status != Promise.Status.KEPT:
-            raise TrustError("It isn't marked kept yet.", code="not_kept", status=409)
+            raise TrustError(_("It isn't marked kept yet."), code="not_kept", status=409)
         if promise.confirmed_at is None:
             promise.confirmed_at = timezone.now()
             promise.save(update_fields=["confirmed_at"])
@@ -114,7 +125,7 @@ def promise_renegotiate(
     become a promise of their own. After its day has passed it can only be kept or missed."""
     if user.pk != promise.author_id:
         raise TrustError(
-            "Only the one who made a promise can change it; talk it over together.",
+            _("Only the one who made a promise can change it; talk it over together."),
             code="not_yours",
             status=403,
         )
@@ -123,14 +134,18 @@ def promise_renegotiate(
         couple = promise.couple
         if promise.is_missed(couple.local_today()):
             raise TrustError(
-                "Its day has passed, so it can't be renegotiated now; it can still be kept.",
+                _("Its day has passed, so it can't be renegotiated now; it can still be kept."),
                 code="past_due",
                 status=409,
             )
-        new_text = promise.text if text is None else clean(text, PROMISE_MAX, what="the promise")
+        new_text = (
+            promise.text
+            if text is None
+            else clean(text, PROMISE_MAX, empty=_("Write the promise first."))
+        )
         new_due = _check_due(due_on, couple) if due_on is not None else promise.due_on
         if new_text == promise.text and new_due == promise.due_on:
-            raise TrustError("Change the words or the day first.", code="unchanged")
+            raise TrustError(_("Change the words or the day first."), code="unchanged")
         promise.status = Promise.Status.RENEGOTIATED
         promise.ended_at = timezone.now()
         promise.save(update_fields=["status", "ended_at"])

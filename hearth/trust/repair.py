@@ -5,6 +5,8 @@ from datetime import date
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearth.core.models import Event, event_emit
 from hearth.couples.models import Couple
@@ -39,13 +41,20 @@ def apology_make(
     become a promise, so that the change is something both can see kept."""
     partner = partner_of(user, couple)
     if partner is None:
-        raise TrustError("Pair with your partner first.", code="not_paired", status=409)
-    what = clean(what_happened, APOLOGY_PART_MAX, what="what happened")
+        raise TrustError(_("Pair with your partner first."), code="not_paired", status=409)
+    what = clean(what_happened, APOLOGY_PART_MAX, empty=_("Write what happened first."))
     effect_text = clean(effect, APOLOGY_PART_MAX, required=False)
-    different = clean(do_differently, APOLOGY_PART_MAX, what="what you'll do differently")
+    different = clean(
+        do_differently, APOLOGY_PART_MAX, empty=_("Write what you'll do differently first.")
+    )
     if as_promise and len(different) > PROMISE_MAX:
         raise TrustError(
-            f"To make it a promise, keep what you'll do differently to {PROMISE_MAX} characters.",
+            ngettext(
+                "To make it a promise, keep what you'll do differently to %(count)d character.",
+                "To make it a promise, keep what you'll do differently to %(count)d characters.",
+                PROMISE_MAX,
+            )
+            % {"count": PROMISE_MAX},
             code="too_long_for_promise",
         )
     with transaction.atomic():
@@ -72,14 +81,14 @@ def apology_answer(*, user, apology: Apology, answer: str, note: object = "") ->
     """The partner answers: accept, "I need time" (fine, and not a punishment), or let's talk.
     "I need time" can later become another answer."""
     if apology.author_id == user.pk:
-        raise TrustError("Your partner is the one who answers.", code="your_own", status=409)
+        raise TrustError(_("Your partner is the one who answers."), code="your_own", status=409)
     if answer not in Apology.Answer.values:
-        raise TrustError("Choose one of the answers.", code="invalid_answer")
+        raise TrustError(_("Choose one of the answers."), code="invalid_answer")
     cleaned = clean(note, ANSWER_NOTE_MAX, required=False)
     with transaction.atomic():
         apology = Apology.objects.select_for_update().get(pk=apology.pk)
         if apology.answer and apology.answer != Apology.Answer.NEED_TIME:
-            raise TrustError("You've answered this one.", code="answered", status=409)
+            raise TrustError(_("You've answered this one."), code="answered", status=409)
         apology.answer = answer
         apology.answer_note = cleaned
         apology.answered_at = timezone.now()

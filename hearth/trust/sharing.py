@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.core.models import Event, event_emit
 from hearth.core.queries import first_as_json
@@ -82,13 +83,13 @@ def round_start(*, user, couple: Couple, prompt: VulnerabilityPrompt) -> Round:
     """Invite the partner into a round on this prompt; I share first. One round at a time."""
     if prompt.set not in unlocked_sets(couple):
         raise TrustError(
-            "This set opens after a few rounds of the gentler one.", code="locked", status=409
+            _("This set opens after a few rounds of the gentler one."), code="locked", status=409
         )
     with transaction.atomic():
         Couple.objects.select_for_update().filter(pk=couple.pk).first()
         if open_round(couple) is not None:
             raise TrustError(
-                "Finish or pass the round you're in first.", code="round_open", status=409
+                _("Finish or pass the round you're in first."), code="round_open", status=409
             )
         return Round.objects.create(couple=couple, prompt=prompt, started_by=user)
 
@@ -203,19 +204,19 @@ def _tell_partner(round_: Round, user) -> None:
 
 def share_add(*, user, round_: Round, text: object) -> Share:
     """My share, when it is my turn to share. Nothing is shared unless I choose to."""
-    cleaned = clean(text, SHARE_MAX, what="what you'd like to share")
+    cleaned = clean(text, SHARE_MAX, empty=_("Write what you'd like to share first."))
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=round_.pk)
         view = round_view(round_, user)
         if not round_.is_open or view.action != "share":
-            raise TrustError("It isn't your turn to share.", code="not_your_turn", status=409)
+            raise TrustError(_("It isn't your turn to share."), code="not_your_turn", status=409)
         try:
             with transaction.atomic():
                 share = Share.objects.create(
                     couple=round_.couple, round=round_, author=user, text=cleaned
                 )
         except IntegrityError:
-            raise TrustError("You've shared in this round.", code="shared", status=409) from None
+            raise TrustError(_("You've shared in this round."), code="shared", status=409) from None
         _bump(round_)
         _tell_partner(round_, user)
     return share
@@ -225,16 +226,16 @@ def response_add(
     *, user, round_: Round, text: object, starter: ValidatingResponse | None = None
 ) -> ShareResponse:
     """My response to my partner's share, when it is my turn to listen."""
-    cleaned = clean(text, RESPONSE_MAX, what="a response")
+    cleaned = clean(text, RESPONSE_MAX, empty=_("Write a response first."))
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=round_.pk)
         view = round_view(round_, user)
         if not round_.is_open or view.action != "respond":
-            raise TrustError("It isn't your turn to respond.", code="not_your_turn", status=409)
+            raise TrustError(_("It isn't your turn to respond."), code="not_your_turn", status=409)
         share = Share.objects.get(round=round_, author_id=_other_author(round_, user))
         if share.withdrawn_at is not None:
             raise TrustError(
-                "Your partner took that share back; the round is paused.",
+                _("Your partner took that share back; the round is paused."),
                 code="withdrawn",
                 status=409,
             )
@@ -255,7 +256,7 @@ def response_add(
 def _other_author(round_: Round, user) -> int:
     partner = partner_of(user, round_.couple)
     if partner is None:
-        raise TrustError("Pair with your partner first.", code="not_paired", status=409)
+        raise TrustError(_("Pair with your partner first."), code="not_paired", status=409)
     return partner.pk
 
 

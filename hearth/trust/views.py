@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearth.couples.decorators import CoupleRequest, couple_required
@@ -102,9 +103,10 @@ def promises(request: CoupleRequest) -> HttpResponse:
         try:
             promise_make(user=request.user, couple=request.couple, **form.cleaned_data)
         except TrustError as refused:
-            form.add_error("due_on" if "day" in refused.message else "text", refused.message)
+            field = "due_on" if refused.code in ("in_the_past", "too_far_ahead") else "text"
+            form.add_error(field, refused.message)
         else:
-            messages.success(request, "Promised. Small promises kept are how trust grows.")
+            messages.success(request, _("Promised. Small promises kept are how trust grows."))
             return redirect("trust:promises")
     context = {
         "form": form,
@@ -140,8 +142,8 @@ def _render_promise(request, promise, *, form=None, status=200) -> HttpResponse:
 def promise_act(request: CoupleRequest, pk: int, action: str) -> HttpResponse:
     promise = get_promise_for_user(request.user, pk)
     actions = {
-        "kept": (promise_keep, "Kept. That's trust, built one promise at a time."),
-        "confirm": (promise_confirm, "Confirmed. Thank you for noticing."),
+        "kept": (promise_keep, _("Kept. That's trust, built one promise at a time.")),
+        "confirm": (promise_confirm, _("Confirmed. Thank you for noticing.")),
     }
     if action not in actions:
         raise Http404("No such action.")
@@ -167,7 +169,7 @@ def promise_change(request: CoupleRequest, pk: int) -> HttpResponse:
         except TrustError as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, "Renegotiated in good time: that keeps faith.")
+            messages.success(request, _("Renegotiated in good time: that keeps faith."))
             return redirect("trust:promise", new.pk)
     return _render_promise(request, promise, form=form, status=400)
 
@@ -201,7 +203,7 @@ def sharing_start(request: CoupleRequest) -> HttpResponse:
         pk=_int(request.POST.get("prompt")), active=True
     ).first()
     if prompt is None:
-        messages.info(request, "Choose a question to begin with.")
+        messages.info(request, _("Choose a question to begin with."))
         return redirect("trust:sharing")
     try:
         round_ = round_start(user=request.user, couple=request.couple, prompt=prompt)
@@ -283,7 +285,7 @@ def round_respond(request: CoupleRequest, pk: int) -> HttpResponse:
 @couple_required
 def round_skip(request: CoupleRequest, pk: int) -> HttpResponse:
     round_pass(user=request.user, round_=get_round_for_user(request.user, pk))
-    messages.info(request, "Passed. There's no need to say why.")
+    messages.info(request, _("Passed. There's no need to say why."))
     return redirect("trust:sharing")
 
 
@@ -292,7 +294,7 @@ def round_skip(request: CoupleRequest, pk: int) -> HttpResponse:
 @couple_required
 def share_take_back(request: CoupleRequest, pk: int) -> HttpResponse:
     share = share_withdraw(user=request.user, share=get_own_share(request.user, pk))
-    messages.success(request, "Taken back. Your words are gone from Hearth.")
+    messages.success(request, _("Taken back. Your words are gone from Hearth."))
     return redirect("trust:round", share.round_id)
 
 
@@ -310,7 +312,7 @@ def repair(request: CoupleRequest) -> HttpResponse:
         except TrustError as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, "Sent. Saying sorry well takes courage.")
+            messages.success(request, _("Sent. Saying sorry well takes courage."))
             return redirect("trust:repair")
     return _render_repair(request, form=form)
 

@@ -4,6 +4,7 @@ there, drawn from hearth.accounts.visibility so it always matches "What my partn
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from hearth.accounts.visibility import Seen, kind
 
@@ -14,13 +15,13 @@ register = template.Library()
 def seen_by(context, key: str) -> str:
     item = kind(key)
     partner = context.get("partner")
-    name = partner.display_name if partner else "your partner"
+    name = partner.display_name if partner else _("your partner")
     shared = item.seen == Seen.ALWAYS
     return format_html(
-        '<p class="seen-by {}"><span class="seen-by-label">{}</span> '
-        '<a href="{}#{}">Who sees what</a></p>',
+        '<p class="seen-by {}"><span class="seen-by-label">{}</span> <a href="{}#{}">{}</a></p>',
         "seen-by-shared" if shared else "seen-by-private",
         item.badge_for(name),
         reverse("accounts:partner_can_see"),
         item.key,
+        _("Who sees what"),
     )

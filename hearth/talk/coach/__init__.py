@@ -1,6 +1,7 @@
 """Hearth message coach: flags Gottman's four harsh patterns in a draft before it is sent.
 
-Plain Python (no Django). ``analyze(text)`` returns an ``Analysis``; see ``analyzer.py``.
+Plain Python (Django only marks its feedback for translation). ``analyze(text)`` returns an
+``Analysis``; see ``analyzer.py``.
 """
 
 from .analyzer import THRESHOLD, analyze

@@ -6,8 +6,12 @@ without anyone mutating it behind the view's back.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 PATTERNS: tuple[str, ...] = ("criticism", "contempt", "defensiveness", "stonewalling")
 
@@ -36,7 +40,8 @@ class Analysis:
     harshness: float
     patterns: tuple[str, ...]
     spans: tuple[Span, ...]
-    reasons: dict[str, str] = field(default_factory=dict)
+    # Why each pattern hurts, marked for translation (lazy): str() gives the person's language.
+    reasons: Mapping[str, str | StrPromise] = field(default_factory=dict)
     suggestion: str | None = None
     is_harsh: bool = False
 
@@ -46,7 +51,7 @@ class Analysis:
             "harshness": round(float(self.harshness), 4),
             "patterns": list(self.patterns),
             "spans": [span.to_dict() for span in self.spans],
-            "reasons": dict(self.reasons),
+            "reasons": {pattern: str(reason) for pattern, reason in self.reasons.items()},
             "suggestion": self.suggestion,
             "is_harsh": bool(self.is_harsh),
         }
