@@ -104,6 +104,10 @@ def seeded_couple(weeks: int):
     couple.refresh_from_db()
     for module in hearth_app_modules("demo"):
         module.seed_demo_couple(
-            couple=couple, first=first, second=second, weeks=weeks, rng=random.Random(weeks)
+            couple=couple,
+            first=first,
+            second=second,
+            weeks=weeks,
+            rng=random.Random(weeks),  # noqa: S311 (demo data)
         )
     return first

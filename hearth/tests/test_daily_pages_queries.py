@@ -57,7 +57,11 @@ def everything_waiting(me) -> None:
     timeout_start(user=partner, couple=couple)
     present_start(user=partner, couple=couple)
     check_in_make(
-        user=partner, couple=couple, feeling=Feeling.objects.earliest("pk"), need="listen", shared=True
+        user=partner,
+        couple=couple,
+        feeling=Feeling.objects.earliest("pk"),
+        need="listen",
+        shared=True,
     )
     bid_send(user=partner, couple=couple, kind="hug")
     note_send(

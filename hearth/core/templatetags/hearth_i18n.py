@@ -3,7 +3,7 @@ which are written in English only, so that a page in another language says so to
 and screen readers: `<p{% content_lang %}>{{ question.text }}</p>`."""
 
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from hearth.core.libraries import CONTENT_LANGUAGE
@@ -16,4 +16,4 @@ def content_lang() -> str:
     language = get_language() or CONTENT_LANGUAGE
     if language.split("-")[0] == CONTENT_LANGUAGE:
         return ""
-    return mark_safe(f' lang="{CONTENT_LANGUAGE}"')
+    return format_html(' lang="{}"', CONTENT_LANGUAGE)

@@ -58,8 +58,8 @@ def awake(*people) -> None:
 
 
 def daytime():
-    """Now (a minute ahead), or the next moment in the next few hours that is outside the default quiet
-    hours (22:00-08:00) of a person in UTC, as the tests' people are."""
+    """Now (a minute ahead), or the next moment in the next few hours that is outside the
+    default quiet hours (22:00-08:00) of a person in UTC, as the tests' people are."""
     # A minute ahead, so that what the test makes right after this call is already due.
     now = timezone.now() + timedelta(minutes=1)
     if now.hour < 8:
