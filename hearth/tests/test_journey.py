@@ -26,6 +26,26 @@ BEN_SAYS = "The orchard in spring, when you laughed at the goat."
 THANKS = "You made soup when I came home soaked and grumpy."
 
 
+# Counts what a person does on a page (taps on links and buttons, fields filled), kept in
+# the tab's sessionStorage across pages: onboarding must stay short.
+COUNT_ACTIONS = """
+for (const kind of ["click", "change"]) {
+  document.addEventListener(kind, (event) => {
+    const target = event.target.closest(kind === "click" ? "a, button" : "input, textarea, select");
+    if (!target) return;
+    sessionStorage.actions = String(Number(sessionStorage.actions || 0) + 1);
+  }, true);
+}
+"""
+# From opening Hearth to seeing each other's first answers: under two minutes at a relaxed
+# ten seconds per tap or field (docs/guide/README.md).
+FIRST_MOMENT_ACTIONS = 12
+
+
+def actions_so_far(phone: Page) -> int:
+    return int(phone.evaluate("Number(sessionStorage.actions || 0)"))
+
+
 def sign_up(phone: Page, *, name: str, email: str) -> None:
     phone.goto("/")
     phone.get_by_role("link", name="Create your account").click()
@@ -61,6 +81,7 @@ def test_two_partners_from_sign_up_to_their_first_weekly_report(new_phone, scree
 
     # Ana signs up and makes an invite; the code is what she reads out to Ben.
     ana = new_phone()
+    ana.add_init_script(COUNT_ACTIONS)
     sign_up(ana, name="Ana", email="ana@example.com")
     screenshot(ana, "01-ana-signed-up")
     ana.get_by_role("button", name="Create an invite").click()
@@ -71,6 +92,7 @@ def test_two_partners_from_sign_up_to_their_first_weekly_report(new_phone, scree
 
     # Ben signs up on his own phone and types the code.
     ben = new_phone()
+    ben.add_init_script(COUNT_ACTIONS)
     sign_up(ben, name="Ben", email="ben@example.com")
     ben.get_by_label("Invite code").fill(code)
     screenshot(ben, "03-ben-enters-code")
@@ -101,6 +123,9 @@ def test_two_partners_from_sign_up_to_their_first_weekly_report(new_phone, scree
     expect(ana.get_by_text(BEN_SAYS)).to_be_visible()
     expect(ana.get_by_text(ANA_SAYS)).to_be_visible()
     screenshot(ana, "07-ana-sees-both-answers")
+    # Their first shared moment, in a handful of taps and fields each.
+    assert 0 < actions_so_far(ana) <= FIRST_MOMENT_ACTIONS, actions_so_far(ana)
+    assert 0 < actions_so_far(ben) <= FIRST_MOMENT_ACTIONS, actions_so_far(ben)
 
     # Ana thanks Ben for something specific; Ben finds it on Today.
     ana.get_by_role("link", name="Appreciate", exact=True).click()
