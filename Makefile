@@ -52,16 +52,30 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 # Benchmarks report figures (tests never time anything); results also go to var/bench.json.
-# The message coach, on one core (taskset), over the GoEmotions dev split; then finding and
-# enqueuing the due nudges of 100,000 couples, in a database of its own under var/bench/.
+# In a database of their own under var/bench/: the message coach on one core (taskset); the
+# due nudges of 100,000 couples; the daily pages at one week and five years of history;
+# then Hearth under production servers and Locust (docs/deploy.md), on SQLite and, when
+# PostgreSQL answers at BENCH_POSTGRES, there too. About 15 minutes on 2 cores.
 BENCH_COUPLES ?= 100000
+BENCH_SECONDS ?= 60
+BENCH_POSTGRES ?= postgres://postgres@127.0.0.1:5432/hearth_bench
+BENCH_ENV := HEARTH_LOCAL=1 HEARTH_VAR_DIR=$(CURDIR)/var/bench
 bench: setup
 	@mkdir -p var
+	rm -rf var/bench var/bench.json
 	$(shell command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m hearth.talk.coach.evaluate \
 		--goemotions hearth/talk/tests/data/goemotions/dev.tsv --json var/bench.json
-	rm -rf var/bench
-	HEARTH_LOCAL=1 HEARTH_VAR_DIR=$(CURDIR)/var/bench $(MANAGE) migrate --no-input -v0
-	HEARTH_LOCAL=1 HEARTH_VAR_DIR=$(CURDIR)/var/bench $(MANAGE) bench_nudges --couples $(BENCH_COUPLES) --json var/bench.json
+	$(BENCH_ENV) $(MANAGE) migrate --no-input -v0
+	$(BENCH_ENV) $(MANAGE) bench_nudges --couples $(BENCH_COUPLES) --json var/bench.json
+	$(BENCH_ENV) $(MANAGE) bench_pages --json var/bench.json
+	$(BENCH_ENV) $(MANAGE) bench_load --label sqlite --seconds $(BENCH_SECONDS) --json var/bench.json
+	@if $(BIN)/python -c 'import sys, psycopg; psycopg.connect(sys.argv[1].rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()' '$(BENCH_POSTGRES)' 2>/dev/null; then \
+		$(BIN)/python scripts/fresh-database '$(BENCH_POSTGRES)' && \
+		$(BENCH_ENV) DATABASE_URL='$(BENCH_POSTGRES)' $(MANAGE) migrate --no-input -v0 && \
+		$(BENCH_ENV) DATABASE_URL='$(BENCH_POSTGRES)' $(MANAGE) bench_load --label postgres \
+			--servers granian,gunicorn --seconds $(BENCH_SECONDS) --json var/bench.json; \
+	else echo "PostgreSQL does not answer at $(BENCH_POSTGRES): its load run is left out."; fi
+	$(BIN)/python scripts/bench-summary var/bench.json
 
 # After changing text: gather every marked text into locale/es/…/django.po, then (once it is
 # translated) compile it. Needs GNU gettext (apt-get install gettext). docs/contributing.md.

@@ -35,6 +35,8 @@ TESTING = "pytest" in sys.modules
 # `make run` sets HEARTH_LOCAL=1: a generated key in var/, served on loopback only.
 LOCAL = env_bool("HEARTH_LOCAL")
 DEBUG = env_bool("DEBUG")
+# `manage.py bench_load` serves one extra, empty page to measure against (hearth/urls.py).
+BENCH = env_bool("HEARTH_BENCH")
 
 
 def local_secret_key() -> str:

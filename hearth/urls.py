@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
@@ -41,3 +42,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCH:
+    # `manage.py bench_load` only: the floor the Today page is measured against.
+    urlpatterns.append(path("bench/floor/", core_views.bench_floor))

@@ -62,6 +62,13 @@ def help_safety(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def bench_floor(request: HttpRequest) -> HttpResponse:
+    """A fixed short page through the same middleware: what Today is measured against
+    (routed only when HEARTH_BENCH=1, by `manage.py bench_load`)."""
+    return HttpResponse("<!doctype html><title>Floor</title><p>Nothing here.</p>")
+
+
+@require_GET
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
     """200 when the database answers; for load balancers and uptime checks."""
