@@ -54,6 +54,7 @@ SAM_SHARED_CHECK_IN = "Sam shared check-in: tired today"
 SAM_NOTE = "Sam note: you fixed the bike"
 SAM_BID = "Sam bid: sit with me a while"
 SAM_APOLOGY = "Sam apology: I was short with you"
+SAM_GUESS = "Sam guess: a quiet beach at dawn"
 
 
 def png_upload(name: str = "photo.png"):
@@ -139,6 +140,13 @@ def everything_for(alex: User, sam: User) -> dict:
     apology = repair.apology_make(
         user=sam, couple=couple, what_happened=SAM_APOLOGY, do_differently="Pause first."
     )
+    # A guess of Sam's about Alex, where the history allows (the demo's own guesses
+    # depend on the hour it runs).
+    from hearth.support.models import Guess
+
+    past = support.guessable_questions(sam, couple)
+    if past and not Guess.objects.filter(about=alex).exists():
+        support.guess_make(user=sam, couple=couple, daily_question=past[0], text=SAM_GUESS)
     # Alex's words on Sam's rows.
     support.check_in_reply(user=alex, check_in=check_in, reply=ALEX_CHECK_IN_REPLY)
     support.bid_answer(user=alex, bid=bid, answer="now", reply=ALEX_BID_REPLY)
