@@ -94,7 +94,7 @@ def seeded_couple(weeks: int):
 
     from django.utils import timezone
 
-    from hearth.core.registry import hearth_app_modules
+    from hearth.core.demo_helpers import seed_every_pillar
     from hearth.couples.models import Couple
     from hearth.tests.factories import UserFactory, make_couple
 
@@ -102,12 +102,11 @@ def seeded_couple(weeks: int):
     couple = make_couple(first, second)
     Couple.objects.filter(pk=couple.pk).update(created_at=timezone.now() - timedelta(weeks=weeks))
     couple.refresh_from_db()
-    for module in hearth_app_modules("demo"):
-        module.seed_demo_couple(
-            couple=couple,
-            first=first,
-            second=second,
-            weeks=weeks,
-            rng=random.Random(weeks),  # noqa: S311 (demo data)
-        )
+    seed_every_pillar(
+        couple=couple,
+        first=first,
+        second=second,
+        weeks=weeks,
+        rng=random.Random(weeks),  # noqa: S311 (demo data)
+    )
     return first

@@ -59,3 +59,20 @@ def past_days(couple, weeks: int, per_week: Sequence[int], rng: random.Random) -
         for offset in rng.sample(range(1, 8), rng.choice(per_week))
     ]
     return sorted(days)
+
+
+def seed_every_pillar(*, couple, first, second, weeks: int, rng: random.Random) -> None:
+    """`weeks` of every app's demo activity for one couple (each app's demo.py)."""
+    from hearth.core.registry import hearth_app_modules
+
+    for module in hearth_app_modules("demo"):
+        module.seed_demo_couple(couple=couple, first=first, second=second, weeks=weeks, rng=rng)
+
+
+def bench_figures_merge(path, figures: dict) -> None:
+    """Add `figures` to the JSON file `make bench` fills (var/bench.json), keeping the rest."""
+    import json
+
+    current = json.loads(path.read_text()) if path.exists() else {}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({**current, **figures}, indent=2, sort_keys=True) + "\n")

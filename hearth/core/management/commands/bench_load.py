@@ -31,6 +31,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
+from hearth.core.demo_helpers import bench_figures_merge
 from hearth.core.management.commands.seed_demo import BULK_DOMAIN
 
 ROOT = Path(settings.BASE_DIR)
@@ -220,10 +221,7 @@ class Command(BaseCommand):
         for key in sorted(figures):
             self.stdout.write(f"  {key:<{width}}  {figures[key]}")
         if json_path:
-            existing = json.loads(json_path.read_text()) if json_path.exists() else {}
-            json_path.write_text(
-                json.dumps({**existing, **figures}, indent=2, sort_keys=True) + "\n"
-            )
+            bench_figures_merge(json_path, figures)
 
 
 def _number(value: str) -> bool:

@@ -10,7 +10,6 @@ the queries Today takes; `storage_per_couple_*_kb` what each couple's history ad
 the database. Figures are merged into --json.
 """
 
-import json
 import random
 import statistics
 import time
@@ -25,7 +24,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hearth.accounts.models import User
-from hearth.core.registry import content_libraries, hearth_app_modules
+from hearth.core.demo_helpers import bench_figures_merge, seed_every_pillar
+from hearth.core.registry import content_libraries
 from hearth.couples.models import Couple, Membership
 
 DOMAIN = "pages.bench"
@@ -49,14 +49,8 @@ def couple_with_history(name: str, weeks: int) -> User:
     couple = Couple.objects.create(created_at=since)
     Membership.objects.create(couple=couple, user=first, seat=1, joined_at=since)
     Membership.objects.create(couple=couple, user=second, seat=2, joined_at=since)
-    for module in hearth_app_modules("demo"):
-        module.seed_demo_couple(
-            couple=couple,
-            first=first,
-            second=second,
-            weeks=weeks,
-            rng=random.Random(weeks),  # noqa: S311 (demo data)
-        )
+    rng = random.Random(weeks)  # noqa: S311 (demo data)
+    seed_every_pillar(couple=couple, first=first, second=second, weeks=weeks, rng=rng)
     return first
 
 
@@ -132,7 +126,4 @@ class Command(BaseCommand):
             )
         )
         if json_path:
-            existing = json.loads(json_path.read_text()) if json_path.exists() else {}
-            json_path.write_text(
-                json.dumps({**existing, **figures}, indent=2, sort_keys=True) + "\n"
-            )
+            bench_figures_merge(json_path, figures)

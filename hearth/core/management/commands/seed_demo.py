@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.core.demo_helpers import seed_every_pillar
 from hearth.core.registry import content_libraries, hearth_app_modules
 from hearth.couples.models import Couple, Membership
 from hearth.couples.selectors import active_membership
@@ -46,10 +47,7 @@ class Command(BaseCommand):
                 library.load()
         first, second, couple, created = self.demo_couple(weeks)
         if created:
-            for module in hearth_app_modules("demo"):
-                module.seed_demo_couple(
-                    couple=couple, first=first, second=second, weeks=weeks, rng=rng
-                )
+            seed_every_pillar(couple=couple, first=first, second=second, weeks=weeks, rng=rng)
         summary = [
             f"Demo couple: {first.email} and {second.email}, password {DEMO_PASSWORD}",
             "  (already there; left as it was)" if not created else f"  {weeks} weeks of activity",

@@ -7,7 +7,6 @@ ten, and the weekly report for everyone. Then it times `nudges_enqueue_due` once
 reports the figure (and writes it to --json, keeping what else is there).
 """
 
-import json
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from hearth.accounts.models import User
+from hearth.core.demo_helpers import bench_figures_merge
 from hearth.core.models import Event
 from hearth.couples.models import Couple, Membership
 from hearth.nudges.delivery import nudges_enqueue_due
@@ -66,7 +66,7 @@ class Command(BaseCommand):
             f"  in {elapsed:.2f}s and {len(queries.captured_queries):,} queries"
         )
         if json_path:
-            self.merge(
+            bench_figures_merge(
                 json_path,
                 {
                     f"nudges_due_{size_name(couples)}_s": round(elapsed, 2),
@@ -135,9 +135,3 @@ class Command(BaseCommand):
                 )
             self.stdout.write(f"  {numbers.stop:,}/{count:,} couples", ending="\r")
             self.stdout.flush()
-
-    @staticmethod
-    def merge(path: Path, figures: dict) -> None:
-        current = json.loads(path.read_text()) if path.exists() else {}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({**current, **figures}, indent=2) + "\n")
