@@ -40,7 +40,7 @@ PARTNERS = 50
 WORKERS = 2
 
 
-def servers(port: int) -> dict[str, list[str]]:
+def server_commands(port: int) -> dict[str, list[str]]:
     bin_dir = Path(sys.executable).parent
     bind = f"127.0.0.1:{port}"
     return {
@@ -96,14 +96,14 @@ class Command(BaseCommand):
     def handle(self, *args, servers: str, seconds: int, rps_seconds: int, label: str, **options):
         names = [name.strip() for name in servers.split(",") if name.strip()]
         port = free_port()
-        unknown = set(names) - set(globals()["servers"](port))
+        unknown = set(names) - set(server_commands(port))
         if unknown:
             raise CommandError(f"Unknown server(s): {', '.join(sorted(unknown))}")
         work = Path(settings.VAR_DIR) / f"load-{label}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         people = self.prepare(work)
-        env = self.server_env(work, people)
+        env = self.server_env(people)
         # Static files as production has them: collected, compressed, with a manifest.
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], env=env, check=True)  # noqa: S603
@@ -113,9 +113,9 @@ class Command(BaseCommand):
             prefix = f"{label}_{name}_"
             figures.update({prefix + key: value for key, value in found.items()})
             if index == 0:  # the server Hearth ships with
-                keys = found if label == "sqlite" else {}
-                figures.update({key: value for key, value in keys.items()})
                 figures.update({f"{label}_{key}": value for key, value in found.items()})
+                if label == "sqlite":  # the headline figures
+                    figures.update(found)
         self.report(figures, options.get("json_path"))
 
     def prepare(self, work: Path) -> Path:
@@ -138,7 +138,7 @@ class Command(BaseCommand):
         path.write_text(json.dumps(sessions))
         return path
 
-    def server_env(self, work: Path, people: Path) -> dict[str, str]:
+    def server_env(self, people: Path) -> dict[str, str]:
         env = {
             **os.environ,
             "DEBUG": "0",
@@ -155,7 +155,7 @@ class Command(BaseCommand):
         return env
 
     def measure(self, name, port, env, work, seconds, rps_seconds) -> dict:
-        command = servers(port)[name]
+        command = server_commands(port)[name]
         log = (work / f"{name}.log").open("w")
         server = subprocess.Popen(command, env=env, stdout=log, stderr=log, cwd=ROOT)  # noqa: S603
         try:
