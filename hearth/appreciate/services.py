@@ -24,6 +24,7 @@ from hearth.appreciate.models import (
 from hearth.appreciate.models import Style as StyleChoice
 from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
+from hearth.core.queries import Param
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
 from hearth.insights.tallies import tallies_refresh
@@ -75,7 +76,7 @@ def get_note_for_user(user, pk) -> Note:
     return get_for_user(Note, user, pk)
 
 
-def notes_received(user, couple: Couple) -> QuerySet[Note]:
+def notes_received(user, couple: Couple | Param) -> QuerySet[Note]:
     return Note.objects.filter(couple=couple, recipient=user).select_related("author")
 
 

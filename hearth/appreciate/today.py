@@ -2,7 +2,7 @@
 
 Both come from the page's one `waiting` query; only the first visit of a day draws ideas."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.db.models import Exists, F
 from django.db.models.functions import JSONObject
@@ -11,14 +11,15 @@ from django.template.loader import render_to_string
 from hearth.appreciate.models import Suggestion
 from hearth.appreciate.services import AppreciateError, notes_received, suggestions_today
 from hearth.core.queries import first_as_json
+from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
 
 FRESH = timedelta(days=3)
 
 
-def waiting(request: CoupleRequest, couple, now: datetime) -> dict:
-    fresh = notes_received(request.user, couple).filter(created_at__gte=now - FRESH)
-    drawn = Suggestion.objects.filter(couple=couple, user=request.user, day=couple.local_today())
+def waiting(on: On) -> dict:
+    fresh = notes_received(on.user, on.couple).filter(created_at__gte=on.now - FRESH)
+    drawn = Suggestion.objects.filter(couple=on.couple, user=on.user, day=on.today)
     return {
         "appreciate_note": first_as_json(
             fresh.order_by("-created_at"),

@@ -1,6 +1,11 @@
 """Query building blocks shared by the apps."""
 
-from django.db.models import JSONField, QuerySet, Subquery
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from django.db import connections
+from django.db.models import Expression, Field, JSONField, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 
 
@@ -8,3 +13,72 @@ def first_as_json(queryset: QuerySet, **fields) -> Subquery:
     """The first row of `queryset` as one JSON object of `fields` (None when there is none),
     to read alongside other things in a single query; related values nest as JSONObject."""
     return Subquery(queryset.values(json=JSONObject(**fields))[:1], output_field=JSONField())
+
+
+class Param(Expression):
+    """A value a `PreparedQuery` is given each time it runs, named where the query is built:
+    `Note.objects.filter(couple=Param("couple", BigIntegerField()))`. Adding or taking a
+    timedelta gives a Param for that moment (`now - FRESH`), worked out when it runs."""
+
+    def __init__(self, name: str, output_field: Field, offset: timedelta = timedelta(0)):
+        super().__init__(output_field=output_field)
+        self.name, self.offset = name, offset
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            return Param(self.name, self.output_field, self.offset + other)
+        return super().__add__(other)
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return Param(self.name, self.output_field, self.offset - other)
+        return super().__sub__(other)
+
+    def __repr__(self) -> str:
+        return f"Param({self.name!r}, offset={self.offset})"
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self]
+
+    def bind(self, values: Mapping[str, Any], connection) -> Any:
+        value = values[self.name]
+        if self.offset:
+            value = value + self.offset
+        return self.output_field.get_db_prep_value(value, connection, prepared=False)
+
+
+class PreparedQuery:
+    """A values() query compiled to SQL once and then run with different `Param` values.
+
+    For the hot pages' big single queries, building the query in the ORM costs many times
+    what running it does; this keeps the ORM's SQL and its conversions of each column
+    (booleans, JSON) and skips the rebuilding. The SQL depends only on the database backend,
+    so one PreparedQuery serves every request of a process on the same database alias."""
+
+    def __init__(self, queryset: QuerySet):
+        self.alias = queryset.db
+        query = queryset.query
+        compiler = query.get_compiler(using=self.alias)
+        self.sql, self.params = compiler.as_sql()
+        self.columns = [*query.extra_select, *query.values_select, *query.annotation_select]
+        self.converters = compiler.get_converters(
+            [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
+        )
+
+    def first(self, **values) -> dict | None:
+        """The first row with the Params given `values` (by name), or None."""
+        connection = connections[self.alias]
+        params = [
+            param.bind(values, connection) if isinstance(param, Param) else param
+            for param in self.params
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        row = list(row)
+        for position, (converters, expression) in self.converters.items():
+            for converter in converters:
+                row[position] = converter(row[position], expression, connection)
+        return dict(zip(self.columns, row, strict=True))

@@ -3,12 +3,11 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hearth.core.registry import hearth_app_modules, navigation
-from hearth.couples.models import Couple
+from hearth.core.waiting import waiting_on_today
 from hearth.couples.selectors import membership_and_partner
 from hearth.couples.views import pairing_context
 
@@ -27,7 +26,7 @@ def today(request: HttpRequest) -> HttpResponse:
     request.couple = membership.couple  # type: ignore[attr-defined]
     request.partner = partner  # type: ignore[attr-defined]
     modules = list(hearth_app_modules("today"))
-    waiting = waiting_on_today(request, membership.couple, modules)
+    waiting = waiting_on_today(request, membership.couple)
     cards = [module.today_card(request, membership.couple, waiting) for module in modules]
     return render(
         request,
@@ -39,19 +38,6 @@ def today(request: HttpRequest) -> HttpResponse:
             "cards": [card for card in cards if card],
         },
     )
-
-
-def waiting_on_today(request: HttpRequest, couple: Couple, modules) -> dict:
-    """What each Today card may show, asked in one query, so that a card reads only what is
-    there: the page takes the same few queries on a quiet day or a busy one."""
-    now = timezone.now()
-    checks: dict = {}
-    for module in modules:
-        if hasattr(module, "waiting"):
-            checks.update(module.waiting(request, couple, now))
-    if not checks:
-        return {}
-    return Couple.objects.filter(pk=couple.pk).annotate(**checks).values(*checks).get()
 
 
 @require_GET

@@ -1,10 +1,9 @@
 """Nudges on the Today page: the person's own new notifications, a few at most."""
 
-from datetime import datetime
-
 from django.db.models import Exists
 from django.template.loader import render_to_string
 
+from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
 from hearth.nudges.models import Notification, NudgePreferences
 from hearth.nudges.services import nudge_views
@@ -14,12 +13,12 @@ TODAY_LIMIT = 3
 LOOK_AT = 20
 
 
-def _unseen(request: CoupleRequest, couple):
-    return Notification.objects.filter(couple=couple, recipient=request.user, seen_at__isnull=True)
+def _unseen(couple, user):
+    return Notification.objects.filter(couple=couple, recipient=user, seen_at__isnull=True)
 
 
-def waiting(request: CoupleRequest, couple, now: datetime) -> dict:
-    return {"nudges_unseen": Exists(_unseen(request, couple))}
+def waiting(on: On) -> dict:
+    return {"nudges_unseen": Exists(_unseen(on.couple, on.user))}
 
 
 def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
@@ -28,7 +27,7 @@ def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
     user = request.user
     # One query: the person's choices come along with their notifications.
     unseen = list(
-        _unseen(request, couple)
+        _unseen(couple, request.user)
         .select_related("recipient__nudge_preferences")
         .order_by("-created_at", "-pk")[:LOOK_AT]
     )

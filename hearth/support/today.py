@@ -2,13 +2,12 @@
 
 Both come whole from the page's one `waiting` query, as the few fields the card shows."""
 
-from datetime import datetime
-
 from django.db.models import F
 from django.db.models.functions import JSONObject
 from django.template.loader import render_to_string
 
 from hearth.core.queries import first_as_json
+from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
 from hearth.support.models import Bid, CheckIn, Need
 from hearth.support.services import STILL_FRESH
@@ -16,13 +15,14 @@ from hearth.support.services import STILL_FRESH
 AUTHOR = JSONObject(display_name=F("author__display_name"))
 
 
-def waiting(request: CoupleRequest, couple, now: datetime) -> dict:
+def waiting(on: On) -> dict:
+    fresh = on.now - STILL_FRESH
     check_ins = CheckIn.objects.filter(
-        couple=couple, shared=True, replied_at__isnull=True, created_at__gte=now - STILL_FRESH
-    ).exclude(author=request.user)
+        couple=on.couple, shared=True, replied_at__isnull=True, created_at__gte=fresh
+    ).exclude(author=on.user)
     bids = Bid.objects.filter(
-        couple=couple, answered_at__isnull=True, created_at__gte=now - STILL_FRESH
-    ).exclude(author=request.user)
+        couple=on.couple, answered_at__isnull=True, created_at__gte=fresh
+    ).exclude(author=on.user)
     return {
         "support_check_in": first_as_json(
             check_ins.order_by("-created_at"),

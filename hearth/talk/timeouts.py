@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hearth.core.models import Event, event_emit
+from hearth.core.queries import Param
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
 from hearth.talk.models import Debrief, Timeout
@@ -17,7 +18,7 @@ TIMEOUT_CHOICES = (20, 30, 45, 60)
 DEBRIEF_MAX = 2000
 
 
-def timeouts_running(couple: Couple, now: datetime) -> QuerySet[Timeout]:
+def timeouts_running(couple: Couple | Param, now: datetime | Param) -> QuerySet[Timeout]:
     return Timeout.objects.filter(couple=couple, ended_early_at__isnull=True, ends_at__gt=now)
 
 

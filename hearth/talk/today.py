@@ -1,12 +1,11 @@
 """Talk's card on the Today page: a break in progress, and the daily question."""
 
-from datetime import datetime
-
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
 from hearth.talk.models import DailyQuestion
 from hearth.talk.selectors import with_answers
@@ -15,8 +14,8 @@ from hearth.talk.timeouts import current_timeout, timeouts_running
 from hearth.talk.views import question_card_context
 
 
-def waiting(request: CoupleRequest, couple, now: datetime) -> dict:
-    return {"talk_timeout": Exists(timeouts_running(couple, now))}
+def waiting(on: On) -> dict:
+    return {"talk_timeout": Exists(timeouts_running(on.couple, on.now))}
 
 
 def today_card(request: CoupleRequest, couple, waiting: dict) -> str:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from hearth.core.errors import Refusal, text_or_refusal
 from hearth.core.models import Event, event_emit
+from hearth.core.queries import Param
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
 from hearth.insights.tallies import tallies_refresh
@@ -397,7 +398,7 @@ def get_present_for_user(user, pk) -> PresentSession:
     return get_for_user(PresentSession, user, pk)
 
 
-def present_sessions_on(couple: Couple, now: datetime) -> QuerySet[PresentSession]:
+def present_sessions_on(couple: Couple | Param, now: datetime | Param) -> QuerySet[PresentSession]:
     """Phones-away sessions on at `now` (one left open too long no longer counts)."""
     return PresentSession.objects.filter(
         couple=couple, ended_at__isnull=True, started_at__gt=now - PRESENT_MAX

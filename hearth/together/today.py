@@ -7,7 +7,8 @@ from django.db.models.functions import JSONObject
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from hearth.core.queries import first_as_json
+from hearth.core.queries import Param, first_as_json
+from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
 from hearth.together.models import DatePlan
 from hearth.together.services import present_sessions_on
@@ -15,7 +16,7 @@ from hearth.together.services import present_sessions_on
 SOON = timedelta(days=7)
 
 
-def _plans_soon(couple, now: datetime):
+def _plans_soon(couple, now: datetime | Param):
     return DatePlan.objects.filter(
         couple=couple,
         status__in=[DatePlan.Status.PROPOSED, DatePlan.Status.SCHEDULED],
@@ -24,15 +25,15 @@ def _plans_soon(couple, now: datetime):
     )
 
 
-def waiting(request: CoupleRequest, couple, now: datetime) -> dict:
+def waiting(on: On) -> dict:
     return {
         "together_present": first_as_json(
-            present_sessions_on(couple, now).order_by("pk"),
+            present_sessions_on(on.couple, on.now).order_by("pk"),
             joined_at=F("joined_at"),
             started_by_id=F("started_by_id"),
             started_by=JSONObject(display_name=F("started_by__display_name")),
         ),
-        "together_plans": Exists(_plans_soon(couple, now)),
+        "together_plans": Exists(_plans_soon(on.couple, on.now)),
     }
 
 

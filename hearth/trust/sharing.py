@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hearth.core.models import Event, event_emit
-from hearth.core.queries import first_as_json
+from hearth.core.queries import Param, first_as_json
 from hearth.couples.models import Couple
 from hearth.couples.selectors import get_for_user, partner_of
 from hearth.insights.tallies import tallies_refresh
@@ -158,7 +158,7 @@ def round_step(
     return 5, False, ""
 
 
-def open_round_state(couple: Couple) -> Subquery:
+def open_round_state(couple: Couple | Param) -> Subquery:
     """The open round as one JSON value (None when there is none): its pk, its starter and
     what has been shared and answered, enough for `my_turn_in` without reading the words."""
     starter, this = OuterRef("started_by_id"), OuterRef("pk")

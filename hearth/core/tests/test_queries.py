@@ -1,0 +1,76 @@
+"""A prepared query answers for the values it is given at each run, never for the ones it was
+built or first run with: one query serves every couple of a process."""
+
+from datetime import timedelta
+
+import pytest
+from django.db.models import BigIntegerField, DateTimeField, Exists, F
+from django.db.models.functions import JSONObject
+from django.utils import timezone
+
+from hearth.appreciate.models import Note
+from hearth.core.queries import Param, PreparedQuery, first_as_json
+from hearth.couples.models import Couple
+from hearth.tests.factories import UserFactory, make_couple
+
+pytestmark = pytest.mark.django_db
+
+COUPLE = Param("couple", BigIntegerField())
+NOW = Param("now", DateTimeField())
+
+
+@pytest.fixture
+def query():
+    notes = Note.objects.filter(couple=COUPLE, created_at__gte=NOW - timedelta(days=3))
+    return PreparedQuery(
+        Couple.objects.filter(pk=COUPLE)
+        .annotate(
+            fresh=Exists(notes),
+            latest=first_as_json(
+                notes.order_by("-created_at"),
+                did=F("did"),
+                author=JSONObject(name=F("author__display_name")),
+            ),
+        )
+        .values("fresh", "latest")
+    )
+
+
+def couple_with_note(did: str, *, days_ago: int = 0):
+    first, second = UserFactory(display_name="Noor"), UserFactory()
+    couple = make_couple(first, second)
+    note = Note.objects.create(couple=couple, author=first, recipient=second, did=did)
+    Note.objects.filter(pk=note.pk).update(created_at=timezone.now() - timedelta(days=days_ago))
+    return couple
+
+
+def test_each_run_reads_its_own_couple(query):
+    ours = couple_with_note("Made soup when I was ill 🍲")
+    theirs = couple_with_note("شكرا على القهوة")
+    quiet = make_couple(UserFactory(), UserFactory())
+    now = timezone.now()
+
+    assert query.first(couple=ours.pk, now=now) == {
+        "fresh": True,
+        "latest": {"did": "Made soup when I was ill 🍲", "author": {"name": "Noor"}},
+    }
+    assert query.first(couple=theirs.pk, now=now)["latest"]["did"] == "شكرا على القهوة"
+    assert query.first(couple=quiet.pk, now=now) == {"fresh": False, "latest": None}
+    assert query.first(couple=10**12, now=now) is None
+
+
+def test_a_moment_param_moves_with_the_time_given(query):
+    couple = couple_with_note("Walked the dog at six", days_ago=2)
+    now = timezone.now()
+
+    assert query.first(couple=couple.pk, now=now)["fresh"] is True
+    # Two days later the note is four days old: past the three-day window.
+    assert query.first(couple=couple.pk, now=now + timedelta(days=2)) == {
+        "fresh": False,
+        "latest": None,
+    }
+
+
+def test_a_missing_value_is_an_error_not_a_guess(query):
+    with pytest.raises(KeyError):
+        query.first(couple=1)
