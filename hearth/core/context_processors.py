@@ -1,21 +1,30 @@
+import functools
+
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from hearth.core.registry import navigation as registered_navigation
+
+
+@functools.cache
+def _entries(script_prefix: str) -> tuple[tuple[str | Promise, str], ...]:
+    # The same for every request of a process served under one prefix (reverse() reads it);
+    # the labels stay lazy, so each page still shows them in its person's language.
+    entries: list[tuple[str | Promise, str]] = [(_("Today"), reverse("today"))]
+    entries += [(item.label, reverse(item.url_name)) for item in registered_navigation()]
+    entries.append((_("Settings"), reverse("accounts:settings")))
+    return tuple(entries)
 
 
 def navigation(request) -> dict:
     """The main navigation: Today, each pillar that exists, Settings; and the partner on
     pages for a couple (set by couple_required, no query here)."""
-    entries: list[tuple[str | Promise, str]] = [(_("Today"), reverse("today"))]
-    entries += [(item.label, reverse(item.url_name)) for item in registered_navigation()]
-    entries.append((_("Settings"), reverse("accounts:settings")))
     path = request.path
     nav = [
         {"label": label, "url": url, "current": path == url if url == "/" else path.startswith(url)}
-        for label, url in entries
+        for label, url in _entries(get_script_prefix())
     ]
     context = {"nav": nav, "QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
     if hasattr(request, "partner"):

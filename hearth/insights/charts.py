@@ -92,14 +92,14 @@ def charts_for(couple: Couple) -> Charts:
     ends = week_ends(today, TREND_WEEKS)
     calendar_first = today - timedelta(days=today.weekday() + 7 * (CALENDAR_WEEKS - 1))
     first = min(ends[0] - timedelta(days=WINDOW_DAYS - 1), calendar_first)
-    rows = tally_rows(couple, first, today)
+    tallies = tally_rows(couple, first, today)
     trend, index = [], None
     for last in ends:
-        index = connection_index(signals_in(rows, last=last, today=today))
+        index = connection_index(signals_in(tallies, last=last, today=today))
         pillars = {name: index.pillars[name].score for name in PILLARS}
         trend.append(TrendPoint(week_ending=last, overall=index.overall, pillars=pillars))
     assert index is not None  # the last week ends today
-    by_day = {row["day"]: moments_on(row) for row in rows}
+    by_day = {row["day"]: moments_on(row) for row in tallies.rows}
     days = (calendar_first + timedelta(days=n) for n in range((today - calendar_first).days + 1))
     calendar = [CalendarDay(day=day, moments=by_day.get(day, 0)) for day in days]
     return Charts(index=index, trend=trend, calendar=calendar)

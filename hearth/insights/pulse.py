@@ -192,11 +192,11 @@ def pulse_trend(*, couple: Couple, user, months: int = TREND_MONTHS) -> list[Pul
         )
     }
     # The daily roll-ups for every month's 28-day window, read once.
-    rows = tally_rows(couple, starts[0] - timedelta(days=WINDOW_DAYS - 1), today)
+    tallies = tally_rows(couple, starts[0] - timedelta(days=WINDOW_DAYS - 1), today)
     trend = []
     for month in starts:
         end = min(month_last_day(month), today)
-        index = connection_index(signals_in(rows, last=end, today=today))
+        index = connection_index(signals_in(tallies, last=end, today=today))
         pulse = pulses.get(month)
         averages: dict[str, float | None] = dict.fromkeys(PILLARS)
         if pulse is not None:

@@ -5,8 +5,10 @@ depends on how long the couple has used Hearth. hearth/insights/tallies.py keeps
 equal to a recount of the pillars' own rows.
 """
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from datetime import date, timedelta
+from operator import add, itemgetter, sub
 
 from hearth.couples.models import Couple
 from hearth.insights.index import WINDOW_DAYS, Signals
@@ -41,26 +43,42 @@ def signals_from_totals(totals: Mapping[str, int | None]) -> Signals:
     )
 
 
-def tally_rows(couple: Couple, first: date, last: date) -> list[dict]:
+class Tallies:
+    """A couple's roll-up rows from one read, with running totals by day: the totals of any
+    window of days then take two lookups, however many rows or windows a page asks about."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = sorted(rows, key=itemgetter("day"))
+        self._days = [row["day"] for row in self.rows]
+        running = [(0,) * len(COLUMNS)]
+        for row in self.rows:
+            running.append(tuple(map(add, running[-1], (row[column] for column in COLUMNS))))
+        self._running = running
+
+    def totals(self, first: date, last: date) -> dict[str, int]:
+        """Each column summed over the days from `first` to `last`, both included."""
+        start, end = bisect_left(self._days, first), bisect_right(self._days, last)
+        if end <= start:
+            return dict.fromkeys(COLUMNS, 0)
+        return dict(zip(COLUMNS, map(sub, self._running[end], self._running[start]), strict=True))
+
+
+def tally_rows(couple: Couple, first: date, last: date) -> Tallies:
     """The couple's roll-ups from `first` to `last` (days with nothing have no row)."""
     rows = DayTally.objects.filter(couple=couple, day__gte=first, day__lte=last)
-    return list(rows.values("day", *COLUMNS))
+    return Tallies(list(rows.values("day", *COLUMNS)))
 
 
-def signals_in(rows: list[dict], *, last: date, today: date, days: int = WINDOW_DAYS) -> Signals:
-    """The signals of the `days` days ending `last`, from roll-up rows that cover them.
+def signals_in(tallies: Tallies, *, last: date, today: date, days: int = WINDOW_DAYS) -> Signals:
+    """The signals of the `days` days ending `last`, from roll-ups that cover them.
     Dates count on their day once scheduled (a date later today counts already: planning it
     together is what the figure rewards); a promise counts as due once its day has passed or
     it ended."""
     start = last - timedelta(days=days - 1)
-    window = [row for row in rows if start <= row["day"] <= last]
-    totals: dict[str, int | None] = {
-        column: sum(row[column] for row in window) for column in COLUMNS
-    }
+    totals: dict[str, int | None] = {**tallies.totals(start, last)}
+    before_today = tallies.totals(start, min(last, today - timedelta(days=1)))
     for seat in (1, 2):
-        totals[f"missed_{seat}"] = sum(
-            row[f"open_due_{seat}"] for row in window if row["day"] < today
-        )
+        totals[f"missed_{seat}"] = before_today[f"open_due_{seat}"]
     return signals_from_totals(totals)
 
 
@@ -69,8 +87,8 @@ def signals_for(couple: Couple, *, days: int = WINDOW_DAYS, end: date | None = N
     from one read of at most `days` roll-up rows."""
     today = couple.local_today()
     last = end or today
-    rows = tally_rows(couple, last - timedelta(days=days - 1), last)
-    return signals_in(rows, last=last, today=today, days=days)
+    tallies = tally_rows(couple, last - timedelta(days=days - 1), last)
+    return signals_in(tallies, last=last, today=today, days=days)
 
 
 def week_ends(today: date, weeks: int) -> list[date]:
@@ -83,5 +101,5 @@ def weekly_signals(couple: Couple, *, weeks: int) -> list[tuple[date, Signals]]:
     oldest first, from one query."""
     today = couple.local_today()
     ends = week_ends(today, weeks)
-    rows = tally_rows(couple, ends[0] - timedelta(days=WINDOW_DAYS - 1), today)
-    return [(last, signals_in(rows, last=last, today=today)) for last in ends]
+    tallies = tally_rows(couple, ends[0] - timedelta(days=WINDOW_DAYS - 1), today)
+    return [(last, signals_in(tallies, last=last, today=today)) for last in ends]

@@ -167,7 +167,7 @@ def question_detail(request: HttpRequest, question_id: int):
 def question_list(
     request: HttpRequest, q: str = Query("", max_length=100), page: int = Query(1, ge=1)
 ):
-    paginator = Paginator(archive(request.user, search=q.strip()), 20)
+    paginator = Paginator(with_answers(archive(request.user, search=q.strip())), 20)
     current = paginator.get_page(page)
     return {
         "count": paginator.count,

@@ -37,6 +37,15 @@ def with_answers(queryset: QuerySet[DailyQuestion]) -> QuerySet[DailyQuestion]:
     )
 
 
+def with_answer_words(queryset: QuerySet[DailyQuestion]) -> QuerySet[DailyQuestion]:
+    """Only what the archive page shows of each question: its text and the answers' words
+    (the API's archive, with reactions and replies, takes `with_answers`)."""
+    answers = Answer.objects.only("daily_question_id", "author_id", "text")
+    return queryset.select_related("question").prefetch_related(
+        Prefetch("answers", queryset=answers)
+    )
+
+
 def answers_loaded(daily_question: DailyQuestion) -> bool:
     """Whether `daily_question` came from `with_answers` (so its card needs no more reads)."""
     return "answers" in getattr(daily_question, "_prefetched_objects_cache", {})
@@ -56,7 +65,8 @@ def question_view(daily_question: DailyQuestion, user) -> QuestionView:
 
 
 def archive(user, *, search: str = "") -> QuerySet[DailyQuestion]:
-    """Past and present questions of the couple, newest first, searchable.
+    """Past and present questions of the couple, newest first, searchable (with what the
+    reader shows of them: `with_answers` or `with_answer_words`).
 
     The search looks at the question, the person's own answers and answers
     that are already revealed: a partner's unrevealed words are never matched.
@@ -67,7 +77,7 @@ def archive(user, *, search: str = "") -> QuerySet[DailyQuestion]:
             daily_question=OuterRef("pk"), text__icontains=search
         ).filter(Q(author=user) | Q(daily_question__revealed_at__isnull=False))
         questions = questions.filter(Q(question__text__icontains=search) | Exists(visible_match))
-    return with_answers(questions.order_by("-day"))
+    return questions.order_by("-day")
 
 
 def get_daily_question_for_user(user, pk) -> DailyQuestion:

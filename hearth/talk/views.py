@@ -18,6 +18,7 @@ from hearth.talk.selectors import (
     get_answer_for_user,
     get_daily_question_for_user,
     question_view,
+    with_answer_words,
     with_answers,
 )
 from hearth.talk.services import (
@@ -156,9 +157,8 @@ def reply(request: CoupleRequest, pk: int) -> HttpResponse:
 def archive_page(request: CoupleRequest) -> HttpResponse:
     form = ArchiveSearchForm(request.GET)
     search = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    page = Paginator(archive(request.user, search=search), ARCHIVE_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    questions = with_answer_words(archive(request.user, search=search))
+    page = Paginator(questions, ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
     views = [question_view(daily_question, request.user) for daily_question in page]
     context = {
         "form": form,
