@@ -32,7 +32,8 @@ from hearth.talk.services import (
 )
 from hearth.talk.timeouts import current_timeout
 
-ARCHIVE_PAGE_SIZE = 20
+# A phone screenful or two of questions with both answers (the API pages by 20).
+ARCHIVE_PAGE_SIZE = 10
 
 
 def question_card_context(request: CoupleRequest, daily_question: DailyQuestion, **extra) -> dict:

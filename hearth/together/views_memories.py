@@ -36,7 +36,8 @@ from hearth.together.services import (
     present_start,
 )
 
-MEMORIES_PER_PAGE = 20
+# A phone screenful or two: each memory may hold a photo and both reflections.
+MEMORIES_PER_PAGE = 10
 
 
 @require_GET
