@@ -1,11 +1,12 @@
 """Query building blocks shared by the apps."""
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
 from django.db import connections
-from django.db.models import Expression, Field, JSONField, QuerySet, Subquery
+from django.db.models import BigIntegerField, Expression, Field, JSONField, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 
 
@@ -45,6 +46,21 @@ class Param(Expression):
         if self.offset:
             value = value + self.offset
         return self.output_field.get_db_prep_value(value, connection, prepared=False)
+
+
+class Ids(Expression):
+    """Many ids for `field__in=Ids(ids)`, sent as one JSON parameter that the database
+    unpacks. Django prepares each value of a plain list one by one, which for the
+    thousands of ids of a batch job costs more than running the query."""
+
+    def __init__(self, ids: Iterable[int]):
+        super().__init__(output_field=BigIntegerField())
+        self.ids = json.dumps(sorted({int(pk) for pk in ids}))
+
+    def as_sql(self, compiler, connection):
+        if connection.vendor == "postgresql":
+            return "SELECT jsonb_array_elements_text(%s::jsonb)::bigint", [self.ids]
+        return "SELECT value FROM json_each(%s)", [self.ids]
 
 
 class PreparedQuery:

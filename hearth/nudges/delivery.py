@@ -35,6 +35,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from hearth.core.models import Event
+from hearth.core.queries import Ids
 from hearth.couples.models import Membership
 from hearth.couples.selectors import membership_and_partner
 from hearth.nudges.kinds import from_partner_kinds, kind_info
@@ -122,7 +123,9 @@ def notifications_make_due(*, now: datetime) -> int:
             if not events:
                 break
             made += _store(_event_drafts(events, now=now), now=now)
-            Event.objects.filter(pk__in=[event["pk"] for event in events]).update(delivered_at=now)
+            Event.objects.filter(pk__in=Ids(event["pk"] for event in events)).update(
+                delivered_at=now
+            )
         if len(events) < CHUNK:
             break
     return made
@@ -281,18 +284,18 @@ def _store(drafts: list[Draft], *, now: datetime) -> int:
     seats = {
         user_id: (couple_id, zone)
         for user_id, couple_id, zone in _active_seats()
-        .filter(user_id__in=recipients)
+        .filter(user_id__in=Ids(recipients))
         .values_list("user_id", "couple_id", "user__time_zone")
     }
     preferences = {
-        item.user_id: item for item in NudgePreferences.objects.filter(user_id__in=recipients)
+        item.user_id: item for item in NudgePreferences.objects.filter(user_id__in=Ids(recipients))
     }
     recurring = [draft for draft in drafts if draft.recurring]
     existing = set()
     if recurring:
         existing = set(
             Notification.objects.filter(
-                recipient_id__in={draft.recipient_id for draft in recurring},
+                recipient_id__in=Ids(draft.recipient_id for draft in recurring),
                 occasion__in={draft.occasion for draft in recurring},
             ).values_list("recipient_id", "kind", "occasion")
         )
@@ -300,7 +303,7 @@ def _store(drafts: list[Draft], *, now: datetime) -> int:
     emails_from_partner = Counter(
         dict(
             Notification.objects.filter(
-                recipient_id__in=recipients,
+                recipient_id__in=Ids(recipients),
                 kind__in=partner_kinds,
                 email__in=WANTS_EMAIL,
                 created_at__gte=now - timedelta(days=1),
@@ -396,7 +399,7 @@ def emails_queue_due(*, now: datetime) -> int:
         )
         if not ids:
             return 0
-        Notification.objects.filter(pk__in=ids).update(email_queued_at=now)
+        Notification.objects.filter(pk__in=Ids(ids)).update(email_queued_at=now)
         # In the same transaction: the database backend stores the task with the rows.
         for start in range(0, len(ids), EMAILS_PER_TASK):
             nudge_emails_send.enqueue(ids[start : start + EMAILS_PER_TASK])

@@ -9,7 +9,7 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from hearth.appreciate.models import Note
-from hearth.core.queries import Param, PreparedQuery, first_as_json
+from hearth.core.queries import Ids, Param, PreparedQuery, first_as_json
 from hearth.couples.models import Couple
 from hearth.tests.factories import UserFactory, make_couple
 
@@ -74,3 +74,20 @@ def test_a_moment_param_moves_with_the_time_given(query):
 def test_a_missing_value_is_an_error_not_a_guess(query):
     with pytest.raises(KeyError):
         query.first(couple=1)
+
+
+def test_ids_finds_exactly_the_rows_listed():
+    couples = [make_couple(UserFactory(), UserFactory()) for _ in range(5)]
+    wanted = [couples[0].pk, couples[3].pk, couples[3].pk]
+
+    assert set(Couple.objects.filter(pk__in=Ids(wanted)).values_list("pk", flat=True)) == {
+        couples[0].pk,
+        couples[3].pk,
+    }
+    assert not Couple.objects.filter(pk__in=Ids([])).exists()
+    assert Couple.objects.exclude(pk__in=Ids(wanted)).count() == 3
+
+
+def test_ids_takes_only_whole_numbers():
+    with pytest.raises(ValueError):
+        Ids(["1; DROP TABLE couples_couple"])
