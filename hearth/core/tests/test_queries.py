@@ -37,7 +37,7 @@ def query():
 
 
 def couple_with_note(did: str, *, days_ago: int = 0):
-    first, second = UserFactory(display_name="Noor"), UserFactory()
+    first, second = UserFactory.create(display_name="Noor"), UserFactory.create()
     couple = make_couple(first, second)
     note = Note.objects.create(couple=couple, author=first, recipient=second, did=did)
     Note.objects.filter(pk=note.pk).update(created_at=timezone.now() - timedelta(days=days_ago))
@@ -47,7 +47,7 @@ def couple_with_note(did: str, *, days_ago: int = 0):
 def test_each_run_reads_its_own_couple(query):
     ours = couple_with_note("Made soup when I was ill 🍲")
     theirs = couple_with_note("شكرا على القهوة")
-    quiet = make_couple(UserFactory(), UserFactory())
+    quiet = make_couple(UserFactory.create(), UserFactory.create())
     now = timezone.now()
 
     assert query.first(couple=ours.pk, now=now) == {
@@ -77,7 +77,7 @@ def test_a_missing_value_is_an_error_not_a_guess(query):
 
 
 def test_ids_finds_exactly_the_rows_listed():
-    couples = [make_couple(UserFactory(), UserFactory()) for _ in range(5)]
+    couples = [make_couple(UserFactory.create(), UserFactory.create()) for _ in range(5)]
     wanted = [couples[0].pk, couples[3].pk, couples[3].pk]
 
     assert set(Couple.objects.filter(pk__in=Ids(wanted)).values_list("pk", flat=True)) == {
@@ -90,4 +90,4 @@ def test_ids_finds_exactly_the_rows_listed():
 
 def test_ids_takes_only_whole_numbers():
     with pytest.raises(ValueError):
-        Ids(["1; DROP TABLE couples_couple"])
+        Ids(["1; DROP TABLE couples_couple"])  # type: ignore[list-item]
