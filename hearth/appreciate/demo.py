@@ -42,12 +42,11 @@ from hearth.appreciate.services import (
     note_send,
     style_weights,
 )
-from hearth.core.demo_helpers import Deck, moment, other_person, past_days
-from hearth.couples.models import Couple, Membership
+from hearth.core.demo_helpers import Deck, insert_rows, moment, other_person, past_days, seats_of
+from hearth.couples.models import Couple
 from hearth.talk.models import REACTIONS
 
 DEMO_TEXT = tomllib.loads((Path(__file__).parent / "demo_text.toml").read_text())
-BATCH = 4_000
 VOICES = ("alex", "sam")  # the demo couple's first and second, in demo_text.toml
 STYLES: list[str] = list(Style.values)
 # How people react to a note (a laugh only where the note is funny).
@@ -115,33 +114,21 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
     notes, three gestures (some from ideas, some noticed) and two journal entries."""
     if not couples:
         return
-    members: dict[int, list[int]] = {}
-    for couple_id, user_id in (
-        Membership.objects.filter(couple__in=couples, left_at__isnull=True)
-        .order_by("seat")
-        .values_list("couple_id", "user_id")
-    ):
-        members.setdefault(couple_id, []).append(user_id)
+    members = seats_of(couples)
     ideas = list(GestureIdea.objects.filter(active=True).values_list("id", "style", "text"))
     now = timezone.now()
     zones: dict[str, zoneinfo.ZoneInfo] = {}
     reactions = list(REACTIONS)
-    ratings: list[StyleRatings] = []
-    notes: list[Note] = []
-    gestures: list[Gesture] = []
-    entries: list[JournalEntry] = []
+    ratings: list[tuple] = []
+    notes: list[tuple] = []
+    gestures: list[tuple] = []
+    entries: list[tuple] = []
     for couple in couples:
         pair = members.get(couple.pk, [])
         if len(pair) != 2:
             continue
         for user_id in pair:
-            ratings.append(
-                StyleRatings(
-                    user_id=user_id,
-                    updated_at=couple.created_at,
-                    **{style: rng.randint(1, 7) for style in STYLES},
-                )
-            )
+            ratings.append((user_id, couple.created_at, *(rng.randint(1, 7) for _ in STYLES)))
         if weeks < 1:
             continue
         if couple.time_zone not in zones:
@@ -153,17 +140,17 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
             at, _day = _bulk_when(now, weeks, zone, rng)
             reacted = rng.random() < REACTED
             notes.append(
-                Note(
-                    couple_id=couple.pk,
-                    author_id=pair[author],
-                    recipient_id=pair[1 - author],
-                    kind=note.get("kind", Note.Kind.THANKS),
-                    did=note["did"],
-                    felt=note.get("felt", ""),
-                    mattered=note.get("mattered", ""),
-                    created_at=at,
-                    reaction=rng.choice(reactions) if reacted else "",
-                    kept=reacted and rng.random() < 0.2,
+                (
+                    couple.pk,
+                    pair[author],
+                    pair[1 - author],
+                    note.get("kind", Note.Kind.THANKS),
+                    note["did"],
+                    note.get("felt", ""),
+                    note.get("mattered", ""),
+                    at,
+                    rng.choice(reactions) if reacted else "",
+                    reacted and rng.random() < 0.2,
                 )
             )
         for _ in range(3):
@@ -175,34 +162,64 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
                 style, text = rng.choice(BULK_GESTURES)
             noticed = at + timedelta(hours=rng.randint(1, 30))
             gestures.append(
-                Gesture(
-                    couple_id=couple.pk,
-                    author_id=pair[rng.randrange(2)],
-                    style=style,
-                    text=text,
-                    idea_id=idea_id,
-                    happened_on=day,
-                    created_at=at,
-                    noticed_at=noticed if noticed < now and rng.random() < 0.6 else None,
+                (
+                    couple.pk,
+                    pair[rng.randrange(2)],
+                    style,
+                    text,
+                    idea_id,
+                    day,
+                    at,
+                    noticed if noticed < now and rng.random() < 0.6 else None,
                 )
             )
         for _ in range(2):
             at, day = _bulk_when(now, weeks, zone, rng)
             entries.append(
-                JournalEntry(
-                    couple_id=couple.pk,
-                    author_id=pair[rng.randrange(2)],
-                    text=rng.choice(BULK_JOURNAL),
-                    day=day,
-                    shared=rng.random() < SHARED,
-                    created_at=at,
+                (
+                    couple.pk,
+                    pair[rng.randrange(2)],
+                    rng.choice(BULK_JOURNAL),
+                    day,
+                    rng.random() < SHARED,
+                    at,
                 )
             )
     # Ratings are the person's own across couples: keep any they already have.
-    StyleRatings.objects.bulk_create(ratings, batch_size=BATCH, ignore_conflicts=True)
-    Note.objects.bulk_create(notes, batch_size=BATCH)
-    Gesture.objects.bulk_create(gestures, batch_size=BATCH)
-    JournalEntry.objects.bulk_create(entries, batch_size=BATCH)
+    insert_rows(StyleRatings, ["user_id", "updated_at", *STYLES], ratings, keep_existing=True)
+    insert_rows(
+        Note,
+        [
+            "couple_id",
+            "author_id",
+            "recipient_id",
+            "kind",
+            "did",
+            "felt",
+            "mattered",
+            "created_at",
+            "reaction",
+            "kept",
+        ],
+        notes,
+    )
+    insert_rows(
+        Gesture,
+        [
+            "couple_id",
+            "author_id",
+            "style",
+            "text",
+            "idea_id",
+            "happened_on",
+            "created_at",
+            "noticed_at",
+        ],
+        gestures,
+    )
+    insert_rows(
+        JournalEntry, ["couple_id", "author_id", "text", "day", "shared", "created_at"], entries
+    )
 
 
 def _bulk_when(

@@ -9,16 +9,17 @@ recounted, since seeding writes rows in bulk, past the services that keep them u
 
 import random
 import zoneinfo
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from hearth.appreciate.models import Gesture, Note
-from hearth.core.demo_helpers import moment
+from hearth.core.demo_helpers import insert_rows, moment
 from hearth.couples.models import Couple
+from hearth.insights.models import COLUMNS, DayTally
 from hearth.insights.pulse_demo import seed_pulses
-from hearth.insights.tallies import tallies_rebuild
+from hearth.insights.tallies import GROUPS, Span, tallies_rebuild
 from hearth.support.models import Bid, CheckIn
 from hearth.talk.models import Answer, DailyQuestion, HarshMoment
 from hearth.together.models import PresentSession
@@ -92,5 +93,23 @@ def seed_demo_couple(*, couple: Couple, first, second, weeks: int, rng: random.R
 
 
 def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
-    if couples:
-        tallies_rebuild(Couple.objects.filter(pk__in=[couple.pk for couple in couples]))
+    """The benchmark couples' daily roll-ups, counted as `tallies_rebuild` counts them. They
+    are new couples with no roll-ups yet, so the rows go in as one plain insert (through the
+    ORM, writing them would take longer than counting them)."""
+    by_zone: dict[str, list[int]] = {}
+    for couple in couples:
+        by_zone.setdefault(couple.time_zone, []).append(couple.pk)
+    position = {column: index for index, column in enumerate(COLUMNS)}
+    for zone_name, ids in sorted(by_zone.items()):
+        span = Span(Q(couple_id__in=ids), zoneinfo.ZoneInfo(zone_name))
+        counts: dict[tuple[int, date], list[int]] = {}
+        for group in GROUPS.values():
+            for couple_id, day, column, n in group.count(span):
+                if (couple_id, day) not in counts:
+                    counts[couple_id, day] = [0] * len(COLUMNS)
+                counts[couple_id, day][position[column]] += n
+        insert_rows(
+            DayTally,
+            ["couple_id", "day", *COLUMNS],
+            ((couple_id, day, *values) for (couple_id, day), values in counts.items()),
+        )

@@ -24,9 +24,17 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from hearth.core.demo_helpers import Deck, local_instant, moment, other_person, past_days
+from hearth.core.demo_helpers import (
+    Deck,
+    insert_rows,
+    local_instant,
+    moment,
+    other_person,
+    past_days,
+    seats_of,
+)
 from hearth.core.text import clean_text
-from hearth.couples.models import Couple, Membership
+from hearth.couples.models import Couple
 from hearth.support.models import Bid, CheckIn, Cheer, Feeling, GoodNews, Guess, Need, NeedsMap
 from hearth.support.services import (
     BID_KINDS,
@@ -47,7 +55,6 @@ from hearth.support.services import (
 from hearth.talk.models import Answer, DailyQuestion
 
 DEMO_TEXT = tomllib.loads((Path(__file__).parent / "demo_text.toml").read_text())
-BATCH = 4_000
 VOICES = ("alex", "sam")  # the demo couple's first and second, in demo_text.toml
 NAMED = re.compile(r"\b(?:Alex|Sam)\b")
 QUESTION_CATEGORIES = ("dreams", "family", "feelings", "fun", "future", "memories", "us", "values")
@@ -177,13 +184,7 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
     the people. The same few queries for any number of couples."""
     if not couples:
         return
-    members: dict[int, list[int]] = {}
-    for couple_id, user_id in (
-        Membership.objects.filter(couple__in=couples, left_at__isnull=True)
-        .order_by("seat")
-        .values_list("couple_id", "user_id")
-    ):
-        members.setdefault(couple_id, []).append(user_id)
+    members = seats_of(couples)
     feelings = dict(
         Feeling.objects.filter(active=True, key__in=BULK_FEELINGS).values_list("key", "id")
     )
@@ -191,11 +192,11 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
     shareable = [entry for entry in entries if not entry.get("private")]
     now = timezone.now()
     zones: dict[str, zoneinfo.ZoneInfo] = {}
-    check_ins: list[CheckIn] = []
-    bids: list[Bid] = []
-    news: list[GoodNews] = []
-    cheers: list[Cheer] = []
-    maps: list[NeedsMap] = []
+    check_ins: list[tuple] = []
+    bids: list[tuple] = []
+    news: list[tuple] = []
+    cheers: dict[int, tuple] = {}  # by couple: its one piece of news has one cheer
+    maps: list[tuple] = []
     for couple in couples:
         pair = members.get(couple.pk, [])
         if len(pair) != 2:
@@ -203,7 +204,9 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
         for user_id in pair:
             if BULK_NEEDS_MAPS and rng.random() < 0.5:
                 sections = rng.choice(BULK_NEEDS_MAPS)
-                maps.append(NeedsMap(user_id=user_id, updated_at=couple.created_at, **sections))
+                maps.append(
+                    (user_id, couple.created_at, *(sections[key] for key in NEEDS_SECTIONS))
+                )
         if weeks < 1:
             continue
         if couple.time_zone not in zones:
@@ -214,59 +217,81 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
                 author = rng.randrange(2)
                 entry = rng.choice(shareable if index == 0 else entries)
                 at = _bulk_when(now, weeks, zone, rng)
-                row = CheckIn(
-                    couple_id=couple.pk,
-                    author_id=pair[author],
-                    feeling_id=feelings[entry["feeling"]],
-                    intensity=entry["intensity"],
-                    need=entry["need"],
-                    note=entry.get("note", ""),
-                    shared=index == 0,
-                    created_at=at,
+                shared = index == 0
+                check_ins.append(
+                    (
+                        couple.pk,
+                        pair[author],
+                        feelings[entry["feeling"]],
+                        entry["intensity"],
+                        entry["need"],
+                        entry.get("note", ""),
+                        shared,
+                        at,
+                        rng.choice(BULK_REPLIES[entry["need"]]) if shared else "",
+                        at + timedelta(minutes=rng.randint(3, 120)) if shared else None,
+                    )
                 )
-                if row.shared:
-                    row.reply = rng.choice(BULK_REPLIES[entry["need"]])
-                    row.replied_at = at + timedelta(minutes=rng.randint(3, 120))
-                check_ins.append(row)
         for _ in range(2):
             entry = rng.choice(BULK_BIDS)
             at = _bulk_when(now, weeks, zone, rng)
             bids.append(
-                Bid(
-                    couple_id=couple.pk,
-                    author_id=pair[rng.randrange(2)],
-                    kind=entry["kind"],
-                    text=entry.get("text", ""),
-                    created_at=at,
-                    answer=Bid.Answer.NOW,
-                    reply=rng.choice(BULK_ANSWERS),
-                    answered_at=at + timedelta(minutes=rng.randint(1, 20)),
+                (
+                    couple.pk,
+                    pair[rng.randrange(2)],
+                    entry["kind"],
+                    entry.get("text", ""),
+                    at,
+                    rng.choice(BULK_ANSWERS),
+                    at + timedelta(minutes=rng.randint(1, 20)),
                 )
             )
         if BULK_NEWS:
             entry = rng.choice(BULK_NEWS)
             author = rng.randrange(2)
             at = _bulk_when(now, weeks, zone, rng)
-            item = GoodNews(
-                couple_id=couple.pk, author_id=pair[author], text=entry["text"], created_at=at
-            )
-            news.append(item)
-            cheers.append(
-                Cheer(
-                    couple_id=couple.pk,
-                    news=item,
-                    author_id=pair[1 - author],
-                    way=entry["way"],
-                    text=entry["cheer"],
-                    created_at=at + timedelta(minutes=rng.randint(5, 240)),
-                )
+            news.append((couple.pk, pair[author], entry["text"], at))
+            cheers[couple.pk] = (
+                pair[1 - author],
+                entry["way"],
+                entry["cheer"],
+                at + timedelta(minutes=rng.randint(5, 240)),
             )
     # The needs map is the person's own across couples: keep any they already have.
-    NeedsMap.objects.bulk_create(maps, batch_size=BATCH, ignore_conflicts=True)
-    CheckIn.objects.bulk_create(check_ins, batch_size=BATCH)
-    Bid.objects.bulk_create(bids, batch_size=BATCH)
-    GoodNews.objects.bulk_create(news, batch_size=BATCH)
-    Cheer.objects.bulk_create(cheers, batch_size=BATCH)
+    insert_rows(NeedsMap, ["user_id", "updated_at", *NEEDS_SECTIONS], maps, keep_existing=True)
+    insert_rows(
+        CheckIn,
+        [
+            "couple_id",
+            "author_id",
+            "feeling_id",
+            "intensity",
+            "need",
+            "note",
+            "shared",
+            "created_at",
+            "reply",
+            "replied_at",
+        ],
+        check_ins,
+    )
+    insert_rows(
+        Bid,
+        ["couple_id", "author_id", "kind", "text", "created_at", "reply", "answered_at"],
+        bids,
+        also={"answer": Bid.Answer.NOW},
+    )
+    made = insert_rows(
+        GoodNews,
+        ["couple_id", "author_id", "text", "created_at"],
+        news,
+        returning=["couple_id", "id"],
+    )
+    insert_rows(
+        Cheer,
+        ["couple_id", "news_id", "author_id", "way", "text", "created_at"],
+        ((couple_id, news_id, *cheers[couple_id]) for couple_id, news_id in made),
+    )
 
 
 def _bulk_when(now: datetime, weeks: int, zone: zoneinfo.ZoneInfo, rng: random.Random) -> datetime:

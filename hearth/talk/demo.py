@@ -4,8 +4,11 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
+from django.db import models
+from django.db.models import Value
 from django.utils import timezone
 
+from hearth.core.demo_helpers import insert_rows, insert_selected
 from hearth.talk.models import (
     REACTIONS,
     Answer,
@@ -21,7 +24,6 @@ from hearth.talk.models import (
 from hearth.talk.services import daily_question_for
 
 DEMO_TEXT = tomllib.loads((Path(__file__).parent / "demo_answers.toml").read_text())
-BATCH = 5_000
 
 
 def seed_demo_couple(*, couple, first, second, weeks, rng) -> None:
@@ -95,35 +97,30 @@ def seed_bulk(*, couples, weeks, rng) -> None:
     question_ids = list(Question.objects.filter(active=True).values_list("id", flat=True))
     if not question_ids or not weeks:
         return
-    from hearth.couples.models import Membership
-
-    members: dict[int, list[int]] = {}
-    for couple_id, user_id in Membership.objects.filter(couple__in=couples).values_list(
-        "couple_id", "user_id"
-    ):
-        members.setdefault(couple_id, []).append(user_id)
     today = timezone.localdate()
-    days = min(weeks * 7, len(question_ids))
-    questions = []
-    for couple in couples:
-        for offset, question_id in enumerate(rng.sample(question_ids, days)):
-            day = today - timedelta(days=offset + 1)
-            questions.append(
-                DailyQuestion(
-                    couple=couple, day=day, question_id=question_id, revealed_at=timezone.now()
-                )
-            )
-    DailyQuestion.objects.bulk_create(questions, batch_size=BATCH)
-    text = DEMO_TEXT["alex"][0]
-    Answer.objects.bulk_create(
+    days = [
+        today - timedelta(days=offset + 1) for offset in range(min(weeks * 7, len(question_ids)))
+    ]
+    now = timezone.now()
+    insert_rows(
+        DailyQuestion,
+        ["couple_id", "day", "question_id", "revealed_at"],
         (
-            Answer(
-                couple_id=question.couple_id, daily_question=question, author_id=user_id, text=text
-            )
-            for question in questions
-            for user_id in members[question.couple_id]
+            (couple.pk, day, question_id, now)
+            for couple in couples
+            for day, question_id in zip(days, rng.sample(question_ids, len(days)), strict=True)
         ),
-        batch_size=BATCH,
+    )
+    # Both answer every one: rows the database can make itself, from each question and seat.
+    at = Value(now, output_field=models.DateTimeField())
+    insert_selected(
+        Answer,
+        ["couple_id", "daily_question_id", "author_id", "text", "created_at", "updated_at"],
+        DailyQuestion.objects.filter(
+            couple__in=couples, couple__memberships__isnull=False
+        ).values_list(
+            "couple_id", "pk", "couple__memberships__user_id", Value(DEMO_TEXT["alex"][0]), at, at
+        ),
     )
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from hearth.core.demo_helpers import Deck, other_person
-from hearth.couples.models import Couple, Membership
+from hearth.core.demo_helpers import Deck, insert_rows, other_person, seats_of
+from hearth.couples.models import Couple
 from hearth.together.models import (
     BucketItem,
     DateIdea,
@@ -41,7 +41,6 @@ from hearth.together.services import (
 )
 
 DEMO_TEXT = tomllib.loads((Path(__file__).parent / "demo_reflections.toml").read_text())
-BATCH = 4_000
 # The library rituals the demo couple keeps (looked up by key; fine if missing).
 DATE_NIGHT_IDEA = "ritual-004"
 CHECK_IN_IDEA = "ritual-018"
@@ -81,13 +80,7 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
     reflection, a weekly check-in, a session or two with the phones away, a bucket item."""
     if not couples:
         return
-    members: dict[int, list[int]] = {}
-    for couple_id, user_id in (
-        Membership.objects.filter(couple__in=couples, left_at__isnull=True)
-        .order_by("seat")
-        .values_list("couple_id", "user_id")
-    ):
-        members.setdefault(couple_id, []).append(user_id)
+    members = seats_of(couples)
     ideas = list(
         DateIdea.objects.filter(active=True).values_list("id", "title", "duration_minutes")
     )
@@ -96,12 +89,13 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
     lines = DEMO_TEXT["date_any"] + DEMO_TEXT["date_home"]
     bucket_titles = [item["title"] for item in DEMO_TEXT["bucket"]]
     zones: dict[str, tuple[zoneinfo.ZoneInfo, date]] = {}
-    plans: list[DatePlan] = []
-    memories: list[Memory] = []
-    reflections: list[Reflection] = []
-    rituals: list[Ritual] = []
-    sessions: list[PresentSession] = []
-    items: list[BucketItem] = []
+    earlier_plans: list[tuple] = []
+    latest_plans: list[tuple] = []  # one a couple: its memory links to it
+    memories: dict[int, tuple] = {}  # by couple: of its latest date
+    reflections: dict[int, tuple] = {}  # by couple: on that memory
+    rituals: list[tuple] = []
+    sessions: list[tuple] = []
+    items: list[tuple] = []
     for couple in couples:
         pair = members.get(couple.pk, [])
         if len(pair) != 2:
@@ -112,53 +106,42 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
         zone, today = zones[couple.time_zone]
         since = couple.created_at
         if weeks and ideas:
-            latest = None
-            days = rng.sample(range(2, weeks * 7), rng.randint(1, 3))
-            for days_ago in sorted(days, reverse=True):  # the latest last
+            days = sorted(rng.sample(range(2, weeks * 7), rng.randint(1, 3)), reverse=True)
+            for days_ago in days:  # the latest last
                 idea_id, title, minutes = rng.choice(ideas)
                 starts = aware(
                     today - timedelta(days=days_ago), rng.choice(STARTS["evening"]), zone
                 )
                 proposer = pair[rng.randrange(2)]
                 asked = max(since, starts - timedelta(days=rng.randint(2, 7)))
-                plan = DatePlan(
-                    couple_id=couple.pk,
-                    idea_id=idea_id,
-                    title=title,
-                    proposed_by_id=proposer,
-                    asked_by_id=proposer,
-                    starts_at=starts,
-                    time_zone=couple.time_zone,
-                    duration_minutes=_duration(minutes),
-                    status=DatePlan.Status.SCHEDULED,
-                    created_at=asked,
-                    updated_at=asked + (starts - asked) / 4,
+                plan = (
+                    couple.pk,
+                    idea_id,
+                    title,
+                    proposer,
+                    proposer,
+                    starts,
+                    couple.time_zone,
+                    _duration(minutes),
+                    DatePlan.Status.SCHEDULED,
+                    asked,
+                    asked + (starts - asked) / 4,
                 )
-                plans.append(plan)
-                latest = plan
-            if latest is not None:
+                if days_ago != days[-1]:
+                    earlier_plans.append(plan)
+                    continue
+                # The latest: a memory of it, and a reflection on that.
+                latest_plans.append(plan)
                 author = pair[rng.randrange(2)]
-                written = min(now, latest.ends_at + timedelta(hours=rng.randint(1, 20)))
-                memory = Memory(
-                    couple_id=couple.pk,
-                    kind=Memory.Kind.DATE,
-                    title=latest.title,
-                    happened_on=timezone.localdate(latest.starts_at, zone),
-                    created_by_id=author,
-                    created_at=written,
-                    plan=latest,
-                )
-                memories.append(memory)
-                reflections.append(
-                    Reflection(
-                        couple_id=couple.pk,
-                        memory=memory,
-                        author_id=author,
-                        text=rng.choice(lines),
-                        rating=rng.choice((3, 4, 4, 5, 5, 5)),
-                        created_at=written,
-                        updated_at=written,
-                    )
+                ends = starts + timedelta(minutes=_duration(minutes))
+                written = min(now, ends + timedelta(hours=rng.randint(1, 20)))
+                memories[couple.pk] = (title, timezone.localdate(starts, zone), author, written)
+                reflections[couple.pk] = (
+                    author,
+                    rng.choice(lines),
+                    rng.choice((3, 4, 4, 5, 5, 5)),
+                    written,
+                    written,
                 )
         if weeks:
             for days_ago in rng.sample(range(1, weeks * 7 + 1), rng.randint(1, 2)):
@@ -168,46 +151,76 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
                 joined = started + timedelta(minutes=rng.randint(1, 5), seconds=rng.randint(0, 59))
                 minutes = rng.randint(20, 120)
                 sessions.append(
-                    PresentSession(
-                        couple_id=couple.pk,
-                        started_by_id=pair[rng.randrange(2)],
-                        started_at=started,
-                        joined_at=joined,
-                        ended_at=joined + timedelta(minutes=minutes, seconds=rng.randint(0, 59)),
-                        minutes=minutes,
+                    (
+                        couple.pk,
+                        pair[rng.randrange(2)],
+                        started,
+                        joined,
+                        joined + timedelta(minutes=minutes, seconds=rng.randint(0, 59)),
+                        minutes,
                     )
                 )
         rituals.append(
-            Ritual(
-                couple_id=couple.pk,
-                kind=RitualKind.CHECK_IN,
-                title="Sunday check-in",
-                idea_id=check_in,
-                created_by_id=pair[0],
-                frequency=Frequency.WEEKLY,
-                interval=1,
-                weekdays=[SUNDAY],
-                starts_on=_on_or_after(today - timedelta(weeks=weeks), SUNDAY),
-                at=time(18, 30),
-                time_zone=couple.time_zone,
-                duration_minutes=30,
-                created_at=since,
+            (
+                couple.pk,
+                check_in,
+                pair[0],
+                _on_or_after(today - timedelta(weeks=weeks), SUNDAY),
+                couple.time_zone,
+                since,
             )
         )
-        items.append(
-            BucketItem(
-                couple_id=couple.pk,
-                title=rng.choice(bucket_titles),
-                added_by_id=pair[rng.randrange(2)],
-                created_at=since,
-            )
-        )
-    DatePlan.objects.bulk_create(plans, batch_size=BATCH)
-    Memory.objects.bulk_create(memories, batch_size=BATCH)
-    Reflection.objects.bulk_create(reflections, batch_size=BATCH)
-    Ritual.objects.bulk_create(rituals, batch_size=BATCH)
-    PresentSession.objects.bulk_create(sessions, batch_size=BATCH)
-    BucketItem.objects.bulk_create(items, batch_size=BATCH)
+        items.append((couple.pk, rng.choice(bucket_titles), pair[rng.randrange(2)], since))
+    plan_columns = [
+        "couple_id",
+        "idea_id",
+        "title",
+        "proposed_by_id",
+        "asked_by_id",
+        "starts_at",
+        "time_zone",
+        "duration_minutes",
+        "status",
+        "created_at",
+        "updated_at",
+    ]
+    insert_rows(DatePlan, plan_columns, earlier_plans)
+    latest = insert_rows(DatePlan, plan_columns, latest_plans, returning=["couple_id", "id"])
+    made = insert_rows(
+        Memory,
+        ["couple_id", "kind", "title", "happened_on", "created_by_id", "created_at", "plan_id"],
+        (
+            (couple_id, Memory.Kind.DATE, *memories[couple_id], plan_id)
+            for couple_id, plan_id in latest
+        ),
+        returning=["couple_id", "id"],
+    )
+    insert_rows(
+        Reflection,
+        ["couple_id", "memory_id", "author_id", "text", "rating", "created_at", "updated_at"],
+        ((couple_id, memory_id, *reflections[couple_id]) for couple_id, memory_id in made),
+    )
+    # Every benchmark couple keeps the same ritual: a Sunday check-in.
+    insert_rows(
+        Ritual,
+        ["couple_id", "idea_id", "created_by_id", "starts_on", "time_zone", "created_at"],
+        rituals,
+        also={
+            "kind": RitualKind.CHECK_IN,
+            "title": "Sunday check-in",
+            "frequency": Frequency.WEEKLY,
+            "interval": 1,
+            "weekdays": [SUNDAY],
+            "at": time(18, 30),
+            "duration_minutes": 30,
+        },
+    )
+    insert_rows(
+        PresentSession,
+        ["couple_id", "started_by_id", "started_at", "joined_at", "ended_at", "minutes"],
+        sessions,
+    )
+    insert_rows(BucketItem, ["couple_id", "title", "added_by_id", "created_at"], items)
 
 
 # The demo couple ------------------------------------------------------------------------

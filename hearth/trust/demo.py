@@ -20,15 +20,17 @@ import re
 import tomllib
 import zoneinfo
 from collections import Counter
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
 
-from hearth.core.demo_helpers import Deck, local_instant, other_person
+from hearth.core.demo_helpers import Deck, insert_rows, local_instant, other_person, seats_of
 from hearth.core.text import clean_text
-from hearth.couples.models import Couple, Membership
+from hearth.couples.models import Couple
 from hearth.trust.models import (
     Apology,
     Promise,
@@ -50,7 +52,6 @@ from hearth.trust.sharing import (
 )
 
 DEMO_TEXT = tomllib.loads((Path(__file__).parent / "demo_text.toml").read_text())
-BATCH = 4_000
 VOICES = ("alex", "sam")  # the demo couple's first and second, in demo_text.toml
 WEEKDAYS = {
     name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
@@ -166,7 +167,9 @@ def _next_weekday(after: date, name: str) -> date:
     return after + timedelta(days=(WEEKDAYS[name] - after.weekday() - 1) % 7 + 1)
 
 
-def _confirm(promise: Promise, now: datetime, zone: zoneinfo.ZoneInfo, rng: random.Random) -> None:
+def _confirm(
+    promise: "Promise | _Draft", now: datetime, zone: zoneinfo.ZoneInfo, rng: random.Random
+) -> None:
     """Kept: sometimes the partner said so (which confirms it), sometimes the author did and
     the partner confirmed later, and sometimes it is still to be confirmed."""
     how = rng.choices(("partner", "later", "not yet"), weights=(3, 4, 2))[0]
@@ -198,13 +201,7 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
     gentle prompt, and an accepted apology. The same few queries for any number of couples."""
     if not couples or weeks < 1:
         return
-    members: dict[int, list[int]] = {}
-    for couple_id, user_id in (
-        Membership.objects.filter(couple__in=couples, left_at__isnull=True)
-        .order_by("seat")
-        .values_list("couple_id", "user_id")
-    ):
-        members.setdefault(couple_id, []).append(user_id)
+    members = seats_of(couples)
     gentle = dict(
         VulnerabilityPrompt.objects.filter(
             active=True, set=SET_ORDER[0], key__in=[entry["prompt"] for entry in BULK_SHARES]
@@ -214,12 +211,12 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
     starters = dict(ValidatingResponse.objects.filter(active=True).values_list("key", "id"))
     now = timezone.now()
     zones: dict[str, tuple[zoneinfo.ZoneInfo, date]] = {}
-    promises: list[Promise] = []
-    renewed: list[Promise] = []
-    rounds: list[Round] = []
-    shares: list[Share] = []
-    responses: list[ShareResponse] = []
-    apologies: list[Apology] = []
+    promises: list[_Draft] = []
+    renewed: dict[int, _Draft] = {}  # by couple: what its changed promise became
+    rounds: dict[int, tuple] = {}  # by couple: its one round
+    shares: dict[int, list[tuple]] = {}  # by couple: the round's two shares
+    responses: dict[tuple[int, int], tuple] = {}  # by couple and sharer: the response
+    apologies: list[tuple] = []
     for couple in couples:
         pair = members.get(couple.pk, [])
         if len(pair) != 2:
@@ -249,79 +246,129 @@ def seed_bulk(*, couples, weeks: int, rng: random.Random) -> None:
         row.status = Promise.Status.RENEGOTIATED
         row.ended_at = bench.evening(changed_on, row.created_at)
         promises.append(row)
-        new = Promise(
+        new = _Draft(
             couple_id=couple.pk,
             author_id=row.author_id,
             text=text["then"],
             due_on=_next_weekday(row.due_on, text["then_by"]),
             created_at=row.ended_at,
-            replaces=row,
         )
         changed_on = bench.day(row.ended_at)
         if changed_on < today and rng.random() < 0.8:
             bench.keep(
                 new, changed_on, min(_next_weekday(row.due_on, text["then_by"]), bench.yesterday)
             )
-        renewed.append(new)
+        renewed[couple.pk] = new
         # A completed round on a gentle prompt: one shares, the other responds, then swap.
         if shares_text:
             entry = rng.choice(shares_text)
             starter = rng.randrange(2)
             at = bench.made(3)
-            round_ = Round(
-                couple_id=couple.pk,
-                prompt_id=gentle[entry["prompt"]],
-                started_by_id=pair[starter],
-                created_at=at,
-                version=4,
-            )
+            started = at
+            shares[couple.pk] = []
             for sharer in (starter, 1 - starter):
                 at += timedelta(minutes=rng.randint(5, 600))
-                share = Share(
-                    couple_id=couple.pk,
-                    round=round_,
-                    author_id=pair[sharer],
-                    text=entry[VOICES[sharer]],
-                    created_at=at,
-                )
+                shares[couple.pk].append((pair[sharer], entry[VOICES[sharer]], at))
                 at += timedelta(minutes=rng.randint(30, 1200))
                 heard = f"to_{VOICES[sharer]}"
-                responses.append(
-                    ShareResponse(
-                        couple_id=couple.pk,
-                        share=share,
-                        author_id=pair[1 - sharer],
-                        text=entry[heard],
-                        starter_id=starters.get(entry.get(f"{heard}_starter", "")),
-                        created_at=at,
-                    )
+                responses[couple.pk, pair[sharer]] = (
+                    pair[1 - sharer],
+                    entry[heard],
+                    starters.get(entry.get(f"{heard}_starter", "")),
+                    at,
                 )
-                shares.append(share)
-            round_.completed_at = at
-            rounds.append(round_)
+            rounds[couple.pk] = (gentle[entry["prompt"]], pair[starter], started, at)
         # An apology, accepted.
         if BULK_APOLOGIES:
             text = rng.choice(BULK_APOLOGIES)
             at = bench.made()
             apologies.append(
-                Apology(
-                    couple_id=couple.pk,
-                    author_id=pair[rng.randrange(2)],
-                    what_happened=text["what_happened"],
-                    effect=text["effect"],
-                    do_differently=text["do_differently"],
-                    created_at=at,
-                    answer=Apology.Answer.ACCEPT,
-                    answer_note=text["answer_note"] if rng.random() < 0.5 else "",
-                    answered_at=min(now, at + timedelta(hours=rng.randint(1, 20))),
+                (
+                    couple.pk,
+                    pair[rng.randrange(2)],
+                    text["what_happened"],
+                    text["effect"],
+                    text["do_differently"],
+                    at,
+                    text["answer_note"] if rng.random() < 0.5 else "",
+                    min(now, at + timedelta(hours=rng.randint(1, 20))),
                 )
             )
-    Promise.objects.bulk_create(promises, batch_size=BATCH)
-    Promise.objects.bulk_create(renewed, batch_size=BATCH)
-    Round.objects.bulk_create(rounds, batch_size=BATCH)
-    Share.objects.bulk_create(shares, batch_size=BATCH)
-    ShareResponse.objects.bulk_create(responses, batch_size=BATCH)
-    Apology.objects.bulk_create(apologies, batch_size=BATCH)
+    made = insert_rows(
+        Promise,
+        PROMISE_COLUMNS,
+        map(_draft_values, promises),
+        returning=["couple_id", "status", "id"],
+    )
+    insert_rows(
+        Promise,
+        [*PROMISE_COLUMNS, "replaces_id"],
+        (
+            (*_draft_values(renewed[couple_id]), replaces_id)
+            for couple_id, status, replaces_id in made
+            if status == Promise.Status.RENEGOTIATED  # one a couple
+        ),
+    )
+    made = insert_rows(
+        Round,
+        ["couple_id", "prompt_id", "started_by_id", "created_at", "completed_at"],
+        ((couple_id, *round_) for couple_id, round_ in rounds.items()),
+        also={"version": 4},
+        returning=["couple_id", "id"],
+    )
+    made = insert_rows(
+        Share,
+        ["couple_id", "round_id", "author_id", "text", "created_at"],
+        (
+            (couple_id, round_id, *share)
+            for couple_id, round_id in made
+            for share in shares[couple_id]
+        ),
+        returning=["couple_id", "author_id", "id"],
+    )
+    insert_rows(
+        ShareResponse,
+        ["couple_id", "share_id", "author_id", "text", "starter_id", "created_at"],
+        (
+            (couple_id, share_id, *responses[couple_id, sharer])
+            for couple_id, sharer, share_id in made
+        ),
+    )
+    insert_rows(
+        Apology,
+        [
+            "couple_id",
+            "author_id",
+            "what_happened",
+            "effect",
+            "do_differently",
+            "created_at",
+            "answer_note",
+            "answered_at",
+        ],
+        apologies,
+        also={"answer": Apology.Answer.ACCEPT},
+    )
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A benchmark couple's promise before it is written (a model instance each would cost
+    more than writing it)."""
+
+    couple_id: int
+    author_id: int
+    text: str
+    due_on: date | None
+    created_at: datetime
+    status: str = Promise.Status.OPEN
+    kept_on: date | None = None
+    ended_at: datetime | None = None
+    confirmed_at: datetime | None = None
+
+
+PROMISE_COLUMNS = [field.name for field in fields(_Draft)]
+_draft_values = attrgetter(*PROMISE_COLUMNS)
 
 
 class _Bench:
@@ -346,8 +393,8 @@ class _Bench:
         at = local_instant(day, time(self.rng.randint(17, 20), self.rng.randint(0, 59)), self.zone)
         return min(max(at, after + timedelta(minutes=self.rng.randint(20, 90))), self.now)
 
-    def promise(self, text: dict, at: datetime) -> Promise:
-        return Promise(
+    def promise(self, text: dict, at: datetime) -> _Draft:
+        return _Draft(
             couple_id=self.couple_id,
             author_id=self.pair[self.rng.randrange(2)],
             text=text["text"],
@@ -355,7 +402,7 @@ class _Bench:
             created_at=at,
         )
 
-    def keep(self, row: Promise, first: date, last: date) -> None:
+    def keep(self, row: _Draft, first: date, last: date) -> None:
         row.status = Promise.Status.KEPT
         row.kept_on = first + timedelta(days=self.rng.randint(0, max((last - first).days, 0)))
         row.ended_at = self.evening(row.kept_on, row.created_at)
