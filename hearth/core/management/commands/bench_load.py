@@ -51,7 +51,7 @@ def server_commands(port: int) -> dict[str, list[str]]:
         "granian": [
             str(bin_dir / "granian"), "--interface", "wsgi", "hearth.wsgi:application",
             "--host", "127.0.0.1", "--port", str(port), "--workers", str(WORKERS),
-            "--blocking-threads", "4", "--no-access-log",
+            "--blocking-threads", "2", "--no-access-log",
         ],
         "uvicorn": [
             str(bin_dir / "uvicorn"), "hearth.asgi:application", "--host", "127.0.0.1",
