@@ -45,7 +45,9 @@ def invite_create(*, inviter) -> Invite:
 
 
 def _find_invite(*, code: str | None, token: str | None) -> Invite | None:
-    invites = Invite.objects.select_related("inviter")
+    # Locked until the join ends: a second person joining at the same moment waits, then
+    # finds the invite used (on SQLite, immediate transactions take turns already).
+    invites = Invite.objects.select_related("inviter").select_for_update(of=("self",))
     if token:
         return invites.filter(token=token).first()
     if code:
