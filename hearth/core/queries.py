@@ -1,6 +1,7 @@
 """Query building blocks shared by the apps."""
 
 import json
+import weakref
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
@@ -8,6 +9,7 @@ from typing import Any
 from django.db import connections
 from django.db.models import BigIntegerField, Expression, Field, JSONField, QuerySet, Subquery
 from django.db.models.functions import JSONObject
+from django.db.models.query import ModelIterable, get_related_populators
 
 
 def first_as_json(queryset: QuerySet, **fields) -> Subquery:
@@ -64,12 +66,15 @@ class Ids(Expression):
 
 
 class PreparedQuery:
-    """A values() query compiled to SQL once and then run with different `Param` values.
+    """A query compiled to SQL once and then run with different `Param` values.
 
-    For the hot pages' big single queries, building the query in the ORM costs many times
-    what running it does; this keeps the ORM's SQL and its conversions of each column
-    (booleans, JSON) and skips the rebuilding. The SQL depends only on the database backend,
-    so one PreparedQuery serves every request of a process on the same database alias."""
+    For the hot pages' queries, building the query in the ORM costs many times what running
+    it does; this keeps the ORM's SQL and its conversions of each column (booleans, JSON)
+    and skips the rebuilding. The SQL depends only on the database backend, so one
+    PreparedQuery serves every request of a process on the same database alias.
+
+    A values() query gives dicts (`first`); a model query gives instances (`objects`), with
+    their select_related objects and annotations, as iterating the queryset would."""
 
     def __init__(self, queryset: QuerySet):
         self.alias = queryset.db
@@ -80,9 +85,22 @@ class PreparedQuery:
         self.converters = compiler.get_converters(
             [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
         )
+        klass_info = compiler.klass_info
+        if queryset._iterable_class is ModelIterable and klass_info:
+            # What ModelIterable works out from the compiler on each run, worked out once.
+            fields = klass_info["select_fields"]
+            self.model_columns = slice(fields[0], fields[-1] + 1)
+            self.init_list = [
+                column[0].target.attname for column in compiler.select[self.model_columns]
+            ]
+            self.fetch_mode = queryset._fetch_mode
+            self.related = get_related_populators(
+                klass_info, compiler.select, self.alias, self.fetch_mode
+            )
+            self.annotation_columns = compiler.annotation_col_map or {}
+            self.model = klass_info["model"]
 
-    def first(self, **values) -> dict | None:
-        """The first row with the Params given `values` (by name), or None."""
+    def _rows(self, values: Mapping[str, Any], *, one: bool) -> list[list]:
         connection = connections[self.alias]
         params = [
             param.bind(values, connection) if isinstance(param, Param) else param
@@ -90,11 +108,41 @@ class PreparedQuery:
         ]
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
-            row = cursor.fetchone()
-        if row is None:
-            return None
-        row = list(row)
-        for position, (converters, expression) in self.converters.items():
-            for converter in converters:
-                row[position] = converter(row[position], expression, connection)
-        return dict(zip(self.columns, row, strict=True))
+            found = [cursor.fetchone()] if one else cursor.fetchall()
+        rows = [list(row) for row in found if row is not None]
+        for row in rows:
+            for position, (converters, expression) in self.converters.items():
+                for converter in converters:
+                    row[position] = converter(row[position], expression, connection)
+        return rows
+
+    def first(self, **values) -> dict | None:
+        """The first row with the Params given `values` (by name), or None."""
+        rows = self._rows(values, one=True)
+        return dict(zip(self.columns, rows[0], strict=True)) if rows else None
+
+    def objects(self, **values) -> list:
+        """The model instances the query finds with the Params given `values` (by name)."""
+        found = []
+        for row in self._rows(values, one=False):
+            instance = self.model.from_db(
+                self.alias, self.init_list, row[self.model_columns], fetch_mode=self.fetch_mode
+            )
+            for populator in self.related:
+                populator.populate(row, instance)
+            for name, position in self.annotation_columns.items():
+                setattr(instance, name, row[position])
+            found.append(instance)
+        if self.fetch_mode.track_peers:
+            peers = [weakref.ref(instance) for instance in found]
+            for instance in found:
+                instance._state.peers = peers
+        return found
+
+
+def prefetched(instance, name: str, related: list) -> None:
+    """Give `instance` its related objects `name` as prefetch_related would have: read by
+    `instance.<name>.all()` without a query. For prepared queries, which load them apart."""
+    queryset = getattr(instance, name).get_queryset()
+    queryset._result_cache, queryset._prefetch_done = related, True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset

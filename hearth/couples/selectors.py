@@ -1,5 +1,10 @@
+import functools
+
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import BigIntegerField
 from django.http import Http404
 
+from hearth.core.queries import Param, PreparedQuery
 from hearth.couples.models import Couple, CoupleOwned, Membership
 
 
@@ -14,18 +19,26 @@ def active_membership(user) -> Membership | None:
     )
 
 
+@functools.cache
+def _seats(alias: str) -> PreparedQuery:
+    """Both seats of a person's current couple, with the couple and both people: asked on
+    every couple page, so compiled once (core.queries.PreparedQuery)."""
+    person = Param("user", BigIntegerField())
+    mine = Membership.objects.filter(
+        user=person, left_at__isnull=True, couple__ended_at__isnull=True
+    ).values("couple_id")[:1]
+    return PreparedQuery(
+        Membership.objects.using(alias)
+        .select_related("couple", "user")
+        .filter(couple_id__in=mine, left_at__isnull=True)
+    )
+
+
 def membership_and_partner(user) -> tuple[Membership | None, object | None]:
     """The user's seat in their current couple and their partner, in one query."""
     if not user.is_authenticated:
         return None, None
-    mine = Membership.objects.filter(
-        user=user, left_at__isnull=True, couple__ended_at__isnull=True
-    ).values("couple_id")[:1]
-    seats = list(
-        Membership.objects.select_related("couple", "user").filter(
-            couple_id__in=mine, left_at__isnull=True
-        )
-    )
+    seats = _seats(DEFAULT_DB_ALIAS).objects(user=user.pk)
     membership = next((seat for seat in seats if seat.user_id == user.pk), None)
     partner = next((seat.user for seat in seats if seat.user_id != user.pk), None)
     return membership, partner

@@ -1,14 +1,17 @@
 """Talk's card on the Today page: a break in progress, and the daily question."""
 
-from django.db.models import Count, Exists, OuterRef, Subquery
+import functools
+
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import BigIntegerField, Count, DateField, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from hearth.core.queries import Param, PreparedQuery, prefetched
 from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
-from hearth.talk.models import DailyQuestion
-from hearth.talk.selectors import with_answers
+from hearth.talk.models import Answer, DailyQuestion, Reaction, Reply
 from hearth.talk.services import TalkError, daily_question_for, swaps_used
 from hearth.talk.timeouts import current_timeout, timeouts_running
 from hearth.talk.views import question_card_context
@@ -18,6 +21,51 @@ def waiting(on: On) -> dict:
     return {"talk_timeout": Exists(timeouts_running(on.couple, on.now))}
 
 
+@functools.cache
+def _card_queries(alias: str) -> tuple[PreparedQuery, PreparedQuery, PreparedQuery, PreparedQuery]:
+    """The day's question (with the swaps used), its answers, and their reactions and
+    replies: what `with_answers` loads, compiled once, as the card is on every Today."""
+    couple, day = Param("couple", BigIntegerField()), Param("day", DateField())
+    question = Param("question", BigIntegerField())
+    swaps = swaps_used(OuterRef("couple_id"), OuterRef("day")).values("day")
+    todays = (
+        DailyQuestion.objects.using(alias)
+        .filter(couple=couple, day=day, swapped_at__isnull=True)
+        .select_related("question")
+        .annotate(swaps_used=Coalesce(Subquery(swaps.annotate(n=Count("pk")).values("n")[:1]), 0))
+        .order_by("pk")[:1]
+    )
+    answers = Answer.objects.using(alias).select_related("author").filter(daily_question=question)
+    reactions = Reaction.objects.using(alias).filter(answer__daily_question=question)
+    replies = (
+        Reply.objects.using(alias).select_related("author").filter(answer__daily_question=question)
+    )
+    return tuple(PreparedQuery(query) for query in (todays, answers, reactions, replies))  # type: ignore[return-value]
+
+
+def todays_question(couple, day) -> DailyQuestion | None:
+    """The couple's question of `day` if it has been chosen, loaded as `with_answers` does;
+    reactions and replies only once the answers are revealed, as only then are they shown."""
+    todays, answers, reactions, replies = _card_queries(DEFAULT_DB_ALIAS)
+    found = todays.objects(couple=couple.pk, day=day)
+    if not found:
+        return None
+    daily_question = found[0]
+    its_answers = answers.objects(question=daily_question.pk)
+    if daily_question.revealed_at is not None:
+        by_answer: dict[int, dict[str, list]] = {
+            answer.pk: {"reactions": [], "replies": []} for answer in its_answers
+        }
+        for name, query in (("reactions", reactions), ("replies", replies)):
+            for item in query.objects(question=daily_question.pk):
+                by_answer[item.answer_id][name].append(item)
+        for answer in its_answers:
+            for name, items in by_answer[answer.pk].items():
+                prefetched(answer, name, items)
+    prefetched(daily_question, "answers", its_answers)
+    return daily_question
+
+
 def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
     html = SafeString()
     if waiting["talk_timeout"]:
@@ -25,14 +73,8 @@ def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
             "talk/_timeout_banner.html", {"timeout": current_timeout(couple)}, request=request
         )
     day = couple.local_today()
-    # The question with its answers, reactions, replies and swaps in one go; chosen on first sight.
-    swaps = swaps_used(OuterRef("couple_id"), OuterRef("day")).values("day")
-    daily_question: DailyQuestion | None = (
-        with_answers(DailyQuestion.objects.filter(couple=couple, day=day, swapped_at__isnull=True))
-        .annotate(swaps_used=Coalesce(Subquery(swaps.annotate(n=Count("pk")).values("n")[:1]), 0))
-        .first()
-    )
-    if daily_question is None:
+    daily_question = todays_question(couple, day)
+    if daily_question is None:  # chosen on first sight
         try:
             daily_question = daily_question_for(couple=couple, day=day)
         except TalkError:  # no questions loaded on this server yet

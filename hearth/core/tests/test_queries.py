@@ -9,7 +9,7 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from hearth.appreciate.models import Note
-from hearth.core.queries import Ids, Param, PreparedQuery, first_as_json
+from hearth.core.queries import Ids, Param, PreparedQuery, first_as_json, prefetched
 from hearth.couples.models import Couple
 from hearth.tests.factories import UserFactory, make_couple
 
@@ -91,3 +91,48 @@ def test_ids_finds_exactly_the_rows_listed():
 def test_ids_takes_only_whole_numbers():
     with pytest.raises(ValueError):
         Ids(["1; DROP TABLE couples_couple"])  # type: ignore[list-item]
+
+
+def test_a_prepared_model_query_gives_what_iterating_the_queryset_would(
+    django_assert_num_queries,
+):
+    ours = couple_with_note("Made soup when I was ill 🍲")
+    Note.objects.filter(couple=ours).update(kept=True)
+    theirs = couple_with_note("شكرا على القهوة")
+    notes = (
+        Note.objects.filter(couple=COUPLE, created_at__lte=NOW)
+        .select_related("author", "recipient")
+        .annotate(recent=Exists(Note.objects.filter(couple=COUPLE, created_at__gte=NOW)))
+        .order_by("pk")
+    )
+    prepared = PreparedQuery(notes)
+    values = {"couple": ours.pk, "now": timezone.now()}
+
+    with django_assert_num_queries(1):
+        found = prepared.objects(**values)
+        # Related objects come along, as with select_related; the annotation too.
+        shown = [(n.did, n.kept, n.author.display_name, n.recipient.email, n.recent) for n in found]
+    expected = list(Note.objects.filter(couple=ours).order_by("pk"))
+    assert [n.pk for n in found] == [n.pk for n in expected]
+    assert shown == [
+        ("Made soup when I was ill 🍲", True, "Noor", expected[0].recipient.email, False)
+    ]
+    assert prepared.objects(couple=theirs.pk, now=values["now"])[0].did == "شكرا على القهوة"
+    assert prepared.objects(couple=10**12, now=values["now"]) == []
+    found[0].did = "Walked the dog"
+    found[0].save(update_fields=["did"])  # instances are ordinary ones, saved as usual
+    assert Note.objects.get(pk=found[0].pk).did == "Walked the dog"
+
+
+def test_prefetched_related_objects_are_read_without_a_query(django_assert_num_queries):
+    couple = couple_with_note("Made soup")
+    first = couple.memberships.order_by("seat").first()
+    assert first is not None
+    with django_assert_num_queries(0):
+        prefetched(couple, "memberships", [first])
+        # What was given, not what the database holds (both seats).
+        assert list(couple.memberships.all()) == [first]
+        assert couple.memberships.count() == 1
+    fresh = Couple.objects.get(pk=couple.pk)
+    with django_assert_num_queries(1):  # another instance has nothing loaded
+        assert fresh.memberships.count() == 2
