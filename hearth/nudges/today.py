@@ -1,8 +1,12 @@
 """Nudges on the Today page: the person's own new notifications, a few at most."""
 
-from django.db.models import Exists
+import functools
+
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import BigIntegerField, Exists
 from django.template.loader import render_to_string
 
+from hearth.core.queries import Param, PreparedQuery
 from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
 from hearth.nudges.models import Notification, NudgePreferences
@@ -21,16 +25,24 @@ def waiting(on: On) -> dict:
     return {"nudges_unseen": Exists(_unseen(on.couple, on.user))}
 
 
+@functools.cache
+def _newest_unseen(alias: str) -> PreparedQuery:
+    """The person's newest unseen notifications, their choices along: compiled once."""
+    couple, user = Param("couple", BigIntegerField()), Param("user", BigIntegerField())
+    return PreparedQuery(
+        _unseen(couple, user)
+        .using(alias)
+        .select_related("recipient__nudge_preferences")
+        .order_by("-created_at", "-pk")[:LOOK_AT]
+    )
+
+
 def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
     if not waiting["nudges_unseen"]:
         return ""
     user = request.user
     # One query: the person's choices come along with their notifications.
-    unseen = list(
-        _unseen(couple, request.user)
-        .select_related("recipient__nudge_preferences")
-        .order_by("-created_at", "-pk")[:LOOK_AT]
-    )
+    unseen = _newest_unseen(DEFAULT_DB_ALIAS).objects(couple=couple.pk, user=user.pk)
     if not unseen:
         return ""
     try:
