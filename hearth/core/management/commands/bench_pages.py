@@ -3,7 +3,8 @@ couple with one week of history and one with five years.
 
 Builds both couples (in the database it is pointed at: `make bench` uses its own, under
 var/bench/) with every pillar's demo activity, then asks for each page through the whole
-Django stack (middleware, view, templates) in this process, many times, and reports the
+Django stack (middleware, view, templates) in this process, many times, one history then
+the other in turn (so the machine's busy moments weigh on both alike), and reports the
 median and p95 of each. `history_growth_ratio` is the worst five-years-over-one-week ratio
 of medians over Today, Insights, Memories and the daily-question archive; `queries_today`
 the queries Today takes; `storage_per_couple_*_kb` what each couple's history adds to
@@ -65,15 +66,19 @@ def database_bytes() -> int:
         return pages * cursor.fetchone()[0]
 
 
-def timed(client: Client, path: str, repeat: int) -> list[float]:
-    client.get(path)  # warm: templates compiled, caches filled
-    times = []
+def timed(clients: dict[str, Client], path: str, repeat: int) -> dict[str, list[float]]:
+    """Milliseconds of each request for `path`, for each history in turn: one request of
+    each, then again, so that a busy moment of the machine weighs on both alike."""
+    times: dict[str, list[float]] = {name: [] for name in clients}
+    for client in clients.values():
+        client.get(path)  # warm: templates compiled, caches filled
     for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(path)
-        times.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise CommandError(f"{path} answered {response.status_code}")
+        for name, client in clients.items():
+            started = time.perf_counter()
+            response = client.get(path)
+            times[name].append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise CommandError(f"{path} answered {response.status_code}")
     return times
 
 
@@ -94,6 +99,7 @@ class Command(BaseCommand):
                 library.load()
         medians: dict[str, dict[str, float]] = {}
         figures: dict[str, float | int] = {}
+        clients = {}
         for name, weeks in HISTORIES.items():
             started, before = time.monotonic(), database_bytes()
             person = couple_with_history(name, weeks)
@@ -102,16 +108,17 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Built a couple with {weeks} weeks in {time.monotonic() - started:.1f}s"
             )
-            client = Client(HTTP_HOST="127.0.0.1")
-            client.force_login(person)
-            for page, path in PAGES.items():
-                times = timed(client, path, repeat)
+            clients[name] = Client(HTTP_HOST="127.0.0.1")
+            clients[name].force_login(person)
+        for page, path in PAGES.items():
+            for name, times in timed(clients, path, repeat).items():
                 median = statistics.median(times)
                 p95 = statistics.quantiles(times, n=20)[-1]
                 medians.setdefault(page, {})[name] = median
                 figures[f"page_{page}_{name}_median_ms"] = round(median, 2)
                 figures[f"page_{page}_{name}_p95_ms"] = round(p95, 2)
                 self.stdout.write(f"  {page:<9} {name}: median {median:6.2f} ms, p95 {p95:6.2f} ms")
+        for name, client in clients.items():
             with CaptureQueriesContext(connection) as queries:
                 client.get("/")
             figures[f"queries_today_{name}"] = len(queries)
