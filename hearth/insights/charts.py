@@ -8,9 +8,11 @@ one as a table too, for screen readers and for anyone who prefers numbers.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import itemgetter
 
 from hearth.couples.models import Couple
 from hearth.insights.index import WINDOW_DAYS, ConnectionIndex, connection_index
+from hearth.insights.models import COLUMNS
 from hearth.insights.signals import signals_in, tally_rows, week_ends
 
 TREND_WEEKS = 26
@@ -82,8 +84,13 @@ class Charts:
         }
 
 
-def moments_on(row: dict) -> int:
-    return sum(row[column] for column in MOMENT_COLUMNS) + (1 if row["present_minutes"] else 0)
+# Positions in a roll-up row, (day, *COLUMNS).
+_moments = itemgetter(*(1 + COLUMNS.index(column) for column in MOMENT_COLUMNS))
+_present = 1 + COLUMNS.index("present_minutes")
+
+
+def moments_on(row: tuple) -> int:
+    return sum(_moments(row)) + (1 if row[_present] else 0)
 
 
 def charts_for(couple: Couple) -> Charts:
@@ -99,7 +106,7 @@ def charts_for(couple: Couple) -> Charts:
         pillars = {name: index.pillars[name].score for name in PILLARS}
         trend.append(TrendPoint(week_ending=last, overall=index.overall, pillars=pillars))
     assert index is not None  # the last week ends today
-    by_day = {row["day"]: moments_on(row) for row in tallies.rows}
+    by_day = {row[0]: moments_on(row) for row in tallies.rows}
     days = (calendar_first + timedelta(days=n) for n in range((today - calendar_first).days + 1))
     calendar = [CalendarDay(day=day, moments=by_day.get(day, 0)) for day in days]
     return Charts(index=index, trend=trend, calendar=calendar)

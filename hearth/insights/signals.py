@@ -8,7 +8,7 @@ equal to a recount of the pillars' own rows.
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from datetime import date, timedelta
-from operator import add, itemgetter, sub
+from operator import add, sub
 
 from hearth.couples.models import Couple
 from hearth.insights.index import WINDOW_DAYS, Signals
@@ -45,14 +45,15 @@ def signals_from_totals(totals: Mapping[str, int | None]) -> Signals:
 
 class Tallies:
     """A couple's roll-up rows from one read, with running totals by day: the totals of any
-    window of days then take two lookups, however many rows or windows a page asks about."""
+    window of days then take two lookups, however many rows or windows a page asks about.
+    Rows are tuples, (day, *COLUMNS): a few hundred of them are read on each Insights page."""
 
-    def __init__(self, rows: list[dict]):
-        self.rows = sorted(rows, key=itemgetter("day"))
-        self._days = [row["day"] for row in self.rows]
+    def __init__(self, rows: list[tuple]):
+        self.rows = sorted(rows)
+        self._days = [row[0] for row in self.rows]
         running = [(0,) * len(COLUMNS)]
         for row in self.rows:
-            running.append(tuple(map(add, running[-1], (row[column] for column in COLUMNS))))
+            running.append(tuple(map(add, running[-1], row[1:])))
         self._running = running
 
     def totals(self, first: date, last: date) -> dict[str, int]:
@@ -66,7 +67,7 @@ class Tallies:
 def tally_rows(couple: Couple, first: date, last: date) -> Tallies:
     """The couple's roll-ups from `first` to `last` (days with nothing have no row)."""
     rows = DayTally.objects.filter(couple=couple, day__gte=first, day__lte=last)
-    return Tallies(list(rows.values("day", *COLUMNS)))
+    return Tallies(list(rows.values_list("day", *COLUMNS)))
 
 
 def signals_in(tallies: Tallies, *, last: date, today: date, days: int = WINDOW_DAYS) -> Signals:
