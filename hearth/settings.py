@@ -138,6 +138,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hearth.core.context_processors.navigation",
+                "hearth.core.context_processors.csrf_once",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },
