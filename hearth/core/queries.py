@@ -93,7 +93,7 @@ class PreparedQuery:
             self.init_list = [
                 column[0].target.attname for column in compiler.select[self.model_columns]
             ]
-            self.fetch_mode = queryset._fetch_mode
+            self.fetch_mode = queryset._fetch_mode  # type: ignore[attr-defined]
             self.related = get_related_populators(
                 klass_info, compiler.select, self.alias, self.fetch_mode
             )
