@@ -1,7 +1,6 @@
 """Query building blocks shared by the apps."""
 
 import json
-import weakref
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
@@ -94,6 +93,8 @@ class PreparedQuery:
                 column[0].target.attname for column in compiler.select[self.model_columns]
             ]
             self.fetch_mode = queryset._fetch_mode  # type: ignore[attr-defined]
+            if self.fetch_mode.track_peers:  # the populators would keep every run's objects
+                raise ValueError("A prepared query cannot fetch peers (FETCH_PEERS).")
             self.related = get_related_populators(
                 klass_info, compiler.select, self.alias, self.fetch_mode
             )
@@ -133,10 +134,6 @@ class PreparedQuery:
             for name, position in self.annotation_columns.items():
                 setattr(instance, name, row[position])
             found.append(instance)
-        if self.fetch_mode.track_peers:
-            peers = [weakref.ref(instance) for instance in found]
-            for instance in found:
-                instance._state.peers = peers
         return found
 
 

@@ -4,7 +4,7 @@ built or first run with: one query serves every couple of a process."""
 from datetime import timedelta
 
 import pytest
-from django.db.models import BigIntegerField, DateTimeField, Exists, F
+from django.db.models import FETCH_PEERS, BigIntegerField, DateTimeField, Exists, F
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
@@ -136,3 +136,11 @@ def test_prefetched_related_objects_are_read_without_a_query(django_assert_num_q
     fresh = Couple.objects.get(pk=couple.pk)
     with django_assert_num_queries(1):  # another instance has nothing loaded
         assert fresh.memberships.count() == 2
+
+
+def test_a_prepared_query_refuses_to_fetch_peers():
+    # Its related-object populators are kept between runs: they would keep every run's objects.
+    with pytest.raises(ValueError, match="FETCH_PEERS"):
+        PreparedQuery(
+            Note.objects.filter(couple=COUPLE).select_related("author").fetch_mode(FETCH_PEERS)
+        )
