@@ -12,25 +12,32 @@ pytestmark = pytest.mark.django_db
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 HX_HEADER = re.compile(r'"X-CSRFToken": "([^"]+)"')
+ANSWER = re.compile(r'action="(/talk/questions/\d+/answer/)"')
 
 
-def test_one_token_serves_all_of_todays_forms_and_is_accepted():
+@pytest.fixture
+def today():
+    """Someone in a couple, on Today, with a client that checks CSRF as browsers meet it."""
     make_questions(24)
     me = UserFactory.create()
     make_couple(me, UserFactory.create())
     client = login_client(me)
     client.handler.enforce_csrf_checks = True
-
     page = client.get("/").content.decode()
+    action = ANSWER.search(page)
+    assert action is not None
+    return me, client, page, action.group(1)
+
+
+def test_one_token_serves_all_of_todays_forms_and_is_accepted(today):
+    me, client, page, answer_url = today
     tokens = TOKEN.findall(page)
     # The answer, swap and log-out forms, and htmx's header, rendered by two templates.
     assert len(tokens) >= 3
     assert set(tokens) == set(HX_HEADER.findall(page)) and len(set(tokens)) == 1
 
-    action = re.search(r'action="(/talk/questions/\d+/answer/)"', page)
-    assert action is not None
     answered = client.post(
-        action.group(1),
+        answer_url,
         {"text": "The lighthouse at dusk 🌅", "next": "/", "csrfmiddlewaretoken": tokens[0]},
     )
     assert answered.status_code == 302
@@ -40,15 +47,7 @@ def test_one_token_serves_all_of_todays_forms_and_is_accepted():
     assert TOKEN.findall(client.get("/").content.decode())[0] != tokens[0]
 
 
-def test_a_form_without_the_token_is_refused():
-    make_questions(24)
-    me = UserFactory.create()
-    make_couple(me, UserFactory.create())
-    client = login_client(me)
-    client.handler.enforce_csrf_checks = True
-    page = client.get("/").content.decode()
-    action = re.search(r'action="(/talk/questions/\d+/answer/)"', page)
-    assert action is not None
-
-    assert client.post(action.group(1), {"text": "Hello", "next": "/"}).status_code == 403
+def test_a_form_without_the_token_is_refused(today):
+    me, client, _page, answer_url = today
+    assert client.post(answer_url, {"text": "Hello", "next": "/"}).status_code == 403
     assert not Answer.objects.filter(author=me).exists()
