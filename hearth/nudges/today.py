@@ -3,11 +3,11 @@
 import functools
 
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import BigIntegerField, Exists
+from django.db.models import Exists
 from django.template.loader import render_to_string
 
-from hearth.core.queries import Param, PreparedQuery
-from hearth.core.waiting import On
+from hearth.core.queries import PreparedQuery
+from hearth.core.waiting import ON, On
 from hearth.couples.decorators import CoupleRequest
 from hearth.nudges.models import Notification, NudgePreferences
 from hearth.nudges.services import nudge_views
@@ -28,9 +28,8 @@ def waiting(on: On) -> dict:
 @functools.cache
 def _newest_unseen(alias: str) -> PreparedQuery:
     """The person's newest unseen notifications, their choices along: compiled once."""
-    couple, user = Param("couple", BigIntegerField()), Param("user", BigIntegerField())
     return PreparedQuery(
-        _unseen(couple, user)
+        _unseen(ON.couple, ON.user)
         .using(alias)
         .select_related("recipient__nudge_preferences")
         .order_by("-created_at", "-pk")[:LOOK_AT]

@@ -3,13 +3,13 @@
 import functools
 
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import BigIntegerField, Count, DateField, Exists, OuterRef, Subquery
+from django.db.models import BigIntegerField, Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from hearth.core.queries import Param, PreparedQuery, prefetched
-from hearth.core.waiting import On
+from hearth.core.waiting import ON, On
 from hearth.couples.decorators import CoupleRequest
 from hearth.talk.models import Answer, DailyQuestion, Reaction, Reply
 from hearth.talk.services import TalkError, daily_question_for, swaps_used
@@ -25,12 +25,11 @@ def waiting(on: On) -> dict:
 def _card_queries(alias: str) -> tuple[PreparedQuery, PreparedQuery, PreparedQuery, PreparedQuery]:
     """The day's question (with the swaps used), its answers, and their reactions and
     replies: what `with_answers` loads, compiled once, as the card is on every Today."""
-    couple, day = Param("couple", BigIntegerField()), Param("day", DateField())
     question = Param("question", BigIntegerField())
     swaps = swaps_used(OuterRef("couple_id"), OuterRef("day")).values("day")
     todays = (
         DailyQuestion.objects.using(alias)
-        .filter(couple=couple, day=day, swapped_at__isnull=True)
+        .filter(couple=ON.couple, day=ON.today, swapped_at__isnull=True)
         .select_related("question")
         .annotate(swaps_used=Coalesce(Subquery(swaps.annotate(n=Count("pk")).values("n")[:1]), 0))
         .order_by("pk")[:1]
@@ -47,21 +46,16 @@ def todays_question(couple, day) -> DailyQuestion | None:
     """The couple's question of `day` if it has been chosen, loaded as `with_answers` does;
     reactions and replies only once the answers are revealed, as only then are they shown."""
     todays, answers, reactions, replies = _card_queries(DEFAULT_DB_ALIAS)
-    found = todays.objects(couple=couple.pk, day=day)
+    found = todays.objects(couple=couple.pk, today=day)
     if not found:
         return None
     daily_question = found[0]
     its_answers = answers.objects(question=daily_question.pk)
     if daily_question.revealed_at is not None:
-        by_answer: dict[int, dict[str, list]] = {
-            answer.pk: {"reactions": [], "replies": []} for answer in its_answers
-        }
         for name, query in (("reactions", reactions), ("replies", replies)):
-            for item in query.objects(question=daily_question.pk):
-                by_answer[item.answer_id][name].append(item)
-        for answer in its_answers:
-            for name, items in by_answer[answer.pk].items():
-                prefetched(answer, name, items)
+            items = query.objects(question=daily_question.pk)
+            for answer in its_answers:
+                prefetched(answer, name, [item for item in items if item.answer_id == answer.pk])
     prefetched(daily_question, "answers", its_answers)
     return daily_question
 
