@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_htmx",
     "ninja",
     "django_tasks_db",
@@ -144,6 +145,9 @@ TEMPLATES = [
         },
     },
 ]
+# Widgets render with the templates above, so that templates/django/forms/ can override
+# Django's own: its attrs.html writes a widget's attributes in one filter call, not a loop.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite under var/ unless DATABASE_URL says otherwise (postgres://…).
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'hearth.sqlite3'}"
@@ -256,7 +260,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING or LOCAL
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "hearth.core.storage.StaticFilesStorage"
     },
 }
 # Without collectstatic (make run, tests) WhiteNoise serves straight from the apps.
