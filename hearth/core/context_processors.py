@@ -6,7 +6,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from hearth.core.registry import navigation as registered_navigation
+from hearth.core.registry import pillar_links
 
 
 @functools.cache
@@ -14,7 +14,7 @@ def _entries(script_prefix: str) -> tuple[tuple[str | Promise, str], ...]:
     # The same for every request of a process served under one prefix (reverse() reads it);
     # the labels stay lazy, so each page still shows them in its person's language.
     entries: list[tuple[str | Promise, str]] = [(_("Today"), reverse("today"))]
-    entries += [(item.label, reverse(item.url_name)) for item in registered_navigation()]
+    entries += [(item.label, url) for item, url in pillar_links(script_prefix)]
     entries.append((_("Settings"), reverse("accounts:settings")))
     return tuple(entries)
 

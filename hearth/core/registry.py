@@ -25,6 +25,7 @@ from types import ModuleType
 from typing import Protocol
 
 from django.apps import apps
+from django.urls import reverse
 from django.utils.functional import Promise
 
 
@@ -67,6 +68,14 @@ def navigation() -> list[NavItem]:
                 NavItem(nav["label"], nav["url"], nav.get("order", 50), nav.get("description", ""))
             )
     return sorted(items, key=lambda item: item.order)
+
+
+@functools.cache
+def pillar_links(script_prefix: str) -> tuple[tuple[NavItem, str], ...]:
+    """Each pillar's nav item with its URL, reversed once per process and script prefix
+    (reverse() reads the prefix); the labels stay lazy, so each page shows them in its
+    person's language. Pass `django.urls.get_script_prefix()`."""
+    return tuple((item, reverse(item.url_name)) for item in navigation())
 
 
 class ContentLibrary(Protocol):

@@ -3,10 +3,11 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import get_script_prefix
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from hearth.core.registry import hearth_app_modules, navigation
+from hearth.core.registry import hearth_app_modules, pillar_links
 from hearth.core.waiting import waiting_on_today
 from hearth.couples.selectors import membership_and_partner
 from hearth.couples.views import pairing_context
@@ -34,7 +35,7 @@ def today(request: HttpRequest) -> HttpResponse:
         {
             "couple": membership.couple,
             "partner": request.partner,  # type: ignore[attr-defined]
-            "pillars": navigation(),
+            "pillars": pillar_links(get_script_prefix()),
             "cards": [card for card in cards if card],
         },
     )

@@ -45,7 +45,6 @@ def question_card_context(request: CoupleRequest, daily_question: DailyQuestion,
         "partner": request.partner,
         "answer_form": extra.pop("answer_form", None)
         or AnswerForm(initial={"text": view.mine.text if view.mine else ""}),
-        "reply_form": ReplyForm(),
         "reactions": [(kind, emoji, REACTION_LABELS[kind]) for kind, emoji in REACTIONS.items()],
         "swaps_left": swaps_left(daily_question)
         if not view.mine and not view.partner_has_answered

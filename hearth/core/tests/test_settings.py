@@ -116,3 +116,21 @@ def test_database_url_selects_postgresql(tmp_path):
     env = {"HEARTH_LOCAL": "1", "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/hearth"}
     result = run_manage("shell", "-c", script, env=env, tmp_path=tmp_path)
     assert result.stdout.split()[-1] == "django.db.backends.postgresql"
+
+
+def test_production_pages_link_the_collected_hashed_and_compressed_static_files(tmp_path):
+    collected = run_manage("collectstatic", "--no-input", "-v0", env=PRODUCTION, tmp_path=tmp_path)
+    assert collected.returncode == 0, collected.stdout + collected.stderr
+    shown = run_manage(
+        "shell",
+        "-c",
+        "from django.templatetags.static import static; print(static('hearth.css'));"
+        "print(static('hearth.css'))",
+        env=PRODUCTION,
+        tmp_path=tmp_path,
+    )
+    assert shown.returncode == 0, shown.stderr
+    first, again = shown.stdout.split()[-2:]
+    assert first == again and first.startswith("/static/hearth.") and first.endswith(".css")
+    served = tmp_path / "static" / first.removeprefix("/static/")
+    assert served.is_file() and served.with_name(served.name + ".gz").is_file()
