@@ -141,7 +141,11 @@ TEMPLATES = [
                 "hearth.core.context_processors.navigation",
                 "hearth.core.context_processors.csrf_once",
             ],
-            "builtins": ["django_htmx.templatetags.django_htmx"],
+            # hearth_urls: {% url %} that reverses a URL written out in full only once.
+            "builtins": [
+                "django_htmx.templatetags.django_htmx",
+                "hearth.core.templatetags.hearth_urls",
+            ],
         },
     },
 ]
