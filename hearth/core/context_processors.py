@@ -2,10 +2,13 @@ import functools
 
 from django.conf import settings
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise, SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from hearth.core.fragments import rendered_once
 from hearth.core.registry import pillar_links
 
 
@@ -19,15 +22,28 @@ def _entries(script_prefix: str) -> tuple[tuple[str | Promise, str], ...]:
     return tuple(entries)
 
 
-def navigation(request) -> dict:
-    """The main navigation: Today, each pillar that exists, Settings; and the partner on
-    pages for a couple (set by couple_required, no query here)."""
-    path = request.path
-    nav = [
-        {"label": label, "url": url, "current": path == url if url == "/" else path.startswith(url)}
-        for label, url in _entries(get_script_prefix())
+@rendered_once
+def _nav_items(script_prefix: str, current: int | None) -> SafeString:
+    items = [
+        {"label": label, "url": url, "current": index == current}
+        for index, (label, url) in enumerate(_entries(script_prefix))
     ]
-    context = {"nav": nav, "QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
+    return render_to_string("includes/nav_items.html", {"nav": items})
+
+
+def navigation(request) -> dict:
+    """The main navigation (its items as HTML): Today, each pillar that exists, Settings;
+    and the partner on pages for a couple (set by couple_required, no query here)."""
+    path, script_prefix = request.path, get_script_prefix()
+    current = next(
+        (
+            index
+            for index, (_label, url) in enumerate(_entries(script_prefix))
+            if (path == url if url == "/" else path.startswith(url))
+        ),
+        None,
+    )
+    context = {"nav": _nav_items(script_prefix, current), "QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
     if hasattr(request, "partner"):
         context["partner"] = request.partner
     return context

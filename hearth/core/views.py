@@ -3,16 +3,30 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix
+from django.utils.safestring import SafeString
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from hearth.core.fragments import rendered_once
 from hearth.core.registry import hearth_app_modules, pillar_links
 from hearth.core.waiting import waiting_on_today
 from hearth.couples.selectors import membership_and_partner
 from hearth.couples.views import pairing_context
 
 logger = logging.getLogger(__name__)
+
+
+@rendered_once
+def pillar_list(script_prefix: str) -> SafeString:
+    """Today's list of the pillars that exist, with what each is for ("" with none)."""
+    pillars = pillar_links(script_prefix)
+    return (
+        render_to_string("core/_pillar_list.html", {"pillars": pillars})
+        if pillars
+        else SafeString()
+    )
 
 
 @require_GET
@@ -35,7 +49,7 @@ def today(request: HttpRequest) -> HttpResponse:
         {
             "couple": membership.couple,
             "partner": request.partner,  # type: ignore[attr-defined]
-            "pillars": pillar_links(get_script_prefix()),
+            "pillars": pillar_list(get_script_prefix()),
             "cards": [card for card in cards if card],
         },
     )

@@ -60,6 +60,23 @@ def test_navigation_marks_the_current_page(owner, partner):
     assert '<a href="/">Today</a>' in page
 
 
+def test_navigation_follows_the_page_and_each_persons_language(owner, partner):
+    # The navigation and Today's list of pillars are rendered once per process for each
+    # language and page (hearth.core.fragments): one person's must never show another's.
+    owner.language = "es"
+    owner.save(update_fields=["language"])
+    spanish, english = login_client(owner), login_client(partner)
+    assert '<a href="/" aria-current="page">Hoy</a>' in spanish.get("/").content.decode()
+    today = english.get("/").content.decode()
+    assert '<a href="/" aria-current="page">Today</a>' in today
+    assert '<a href="/settings/">Settings</a>' in today and "Hoy" not in today
+    settings_page = spanish.get("/settings/").content.decode()
+    assert '<a href="/settings/" aria-current="page">Ajustes</a>' in settings_page
+    assert '<a href="/">Hoy</a>' in settings_page
+    assert "<strong>Hablar</strong>" in spanish.get("/").content.decode()
+    assert "<strong>Talk</strong>" in english.get("/").content.decode()
+
+
 def test_a_stranger_is_welcomed_with_sign_up_and_log_in(db):
     page = Client().get("/").content.decode()
     assert "/accounts/signup/" in page and "/accounts/login/" in page
