@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -32,8 +34,23 @@ from hearth.talk.services import (
 )
 from hearth.talk.timeouts import current_timeout
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # A phone screenful or two of questions with both answers (the API pages by 20).
 ARCHIVE_PAGE_SIZE = 10
+
+
+def reaction_buttons(answer) -> list[tuple[str, bool, str, "StrOrPromise"]]:
+    """The buttons under the partner's answer, as (value sent, pressed, emoji, label): the
+    reaction already chosen is pressed and sends an empty kind, which takes it back."""
+    if answer is None:
+        return []
+    chosen = next((reaction.kind for reaction in answer.reactions.all()), None)
+    return [
+        ("" if kind == chosen else kind, kind == chosen, emoji, REACTION_LABELS[kind])
+        for kind, emoji in REACTIONS.items()
+    ]
 
 
 def question_card_context(request: CoupleRequest, daily_question: DailyQuestion, **extra) -> dict:
@@ -45,7 +62,7 @@ def question_card_context(request: CoupleRequest, daily_question: DailyQuestion,
         "partner": request.partner,
         "answer_form": extra.pop("answer_form", None)
         or AnswerForm(initial={"text": view.mine.text if view.mine else ""}),
-        "reactions": [(kind, emoji, REACTION_LABELS[kind]) for kind, emoji in REACTIONS.items()],
+        "reaction_buttons": reaction_buttons(view.theirs),
         "swaps_left": swaps_left(daily_question)
         if not view.mine and not view.partner_has_answered
         else 0,

@@ -1,4 +1,5 @@
 import random
+import re
 
 import pytest
 from django.db import connection
@@ -78,6 +79,13 @@ def test_react_reply_and_tell_me_more_on_the_page(owner, partner, question):
     assert list(Reply.objects.values_list("kind", flat=True)) == ["more", "reply"]
     page = login_client(partner).get("/talk/").content.decode()
     assert "would love to hear more" in page and "Same here 🌊" in page
+    assert "Olive reacted ❤️" in page
+    # The chosen reaction is pressed, and pressing it again takes it back (an empty kind).
+    buttons = re.findall(r'<button[^>]*class="reaction"[^>]*>', client.get("/").content.decode())
+    assert len(buttons) == 5
+    assert 'value="" class="reaction" aria-pressed="true" aria-label="Love this"' in buttons[0]
+    assert all('aria-pressed="false"' in button for button in buttons[1:])
+    assert 'value="hug"' in buttons[3]
 
 
 def test_the_archive_searches_questions_and_visible_answers(owner, partner, question):
