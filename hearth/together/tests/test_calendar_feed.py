@@ -24,6 +24,7 @@ from hearth.together.services import (
     date_propose,
     local_datetime,
     ritual_create,
+    ritual_rule,
     ritual_skip,
 )
 
@@ -65,7 +66,10 @@ def planned(owner, partner):
         duration_minutes=120,
         until=starts_on + timedelta(days=120),
     )
-    first = next(d for d in (starts_on + timedelta(n) for n in range(7)) if d.weekday() == 4)
+    # The rule's first Friday: not always the first Friday after starts_on, since a
+    # fortnight counts from the week it starts in (it starts on a Saturday every Friday).
+    first = ritual_rule(ritual).first_day()
+    assert first is not None and first.weekday() == 4
     ritual_skip(user=owner, ritual=ritual, day=first + timedelta(days=14))
     return plan, ritual, first
 
