@@ -57,11 +57,14 @@ def question_card_context(request: CoupleRequest, daily_question: DailyQuestion,
     if not answers_loaded(daily_question):
         daily_question = with_answers(DailyQuestion.objects.filter(pk=daily_question.pk)).get()
     view = question_view(daily_question, request.user)
+    answer_form = extra.pop("answer_form", None)
+    if answer_form is None and not view.revealed:  # the form shows until both have answered
+        answer_form = AnswerForm(initial={"text": view.mine.text if view.mine else ""})
     return {
         "view": view,
         "partner": request.partner,
-        "answer_form": extra.pop("answer_form", None)
-        or AnswerForm(initial={"text": view.mine.text if view.mine else ""}),
+        "error": None,
+        "answer_form": answer_form,
         "reaction_buttons": reaction_buttons(view.theirs),
         "swaps_left": swaps_left(daily_question)
         if not view.mine and not view.partner_has_answered
