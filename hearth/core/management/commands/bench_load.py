@@ -6,8 +6,9 @@ asked for (gunicorn, granian, uvicorn), it starts the server with production set
 (DEBUG off, collected static files) and uses Locust, headless:
 - throughput: Today's requests per second against a fixed empty page through the same
   middleware (`today_vs_floor_rps_ratio`), in turns of 5 seconds;
-- load: 50 partners for --seconds doing an evening's mix (Today, answering the daily
-  question, a thank-you, a check-in, Insights): p95, p99 and errors;
+- load: 50 partners arriving over 10 seconds, then for --seconds doing an evening's mix
+  (Today, answering the daily question, a thank-you, a check-in, Insights): p95, p99 and
+  errors, from the moment all 50 are in;
 - memory: the largest server worker's resident set after the load.
 Figures go to --json under a prefix (--label, e.g. "sqlite" or "postgres"); the first
 server named is the one Hearth ships with and gives the unprefixed keys.
@@ -39,6 +40,8 @@ LOCUSTFILE = ROOT / "bench" / "locustfile.py"
 PARTNERS = 50
 WORKERS = 2
 THROUGHPUT_ROUND_SECONDS = 5
+# The partners of the load run open Hearth over 10 seconds, not all in the same one.
+ARRIVE_SECONDS = 10
 
 
 def server_commands(port: int) -> dict[str, list[str]]:
@@ -165,7 +168,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{name}: throughput, {rps_seconds}s each…")
             today, floor = self.throughput(env, host, work, name, rps_seconds)
             self.stdout.write(f"{name}: {PARTNERS} partners for {seconds}s…")
-            load = self.locust(env, host, work, f"{name}-load", "mix", PARTNERS, seconds)
+            load = self.locust(
+                env, host, work, f"{name}-load", "mix", PARTNERS, seconds, arrive=ARRIVE_SECONDS
+            )
             workers = children(server.pid) or [server.pid]
             return {
                 "today_rps": round(today, 1),
@@ -214,15 +219,22 @@ class Command(BaseCommand):
                 time.sleep(0.2)
         raise CommandError(f"The server did not answer within 20 s; see {log}")
 
-    def locust(self, env, host, work, name, tags, users, seconds) -> dict:
-        """Run Locust headless; the "Aggregated" row of its statistics."""
+    def locust(self, env, host, work, name, tags, users, seconds, arrive=0) -> dict:
+        """Run Locust headless; the "Aggregated" row of its statistics. With `arrive`, the
+        users come in over that many seconds and the `seconds` measured start once all are
+        in (--reset-stats)."""
         prefix = work / name
         run_env = {**env, "HEARTH_BENCH_RPS": "1" if tags.startswith("rps") else ""}
+        arriving = (
+            ["--spawn-rate", str(users / arrive), "--reset-stats"]
+            if arrive
+            else ["--spawn-rate", str(users)]
+        )
         subprocess.run(  # noqa: S603
             [
                 str(Path(sys.executable).parent / "locust"), "-f", str(LOCUSTFILE), "--headless",
-                "--host", host, "--users", str(users), "--spawn-rate", str(users),
-                "--run-time", f"{seconds}s", "--tags", tags, "--csv", str(prefix),
+                "--host", host, "--users", str(users), *arriving,
+                "--run-time", f"{seconds + arrive}s", "--tags", tags, "--csv", str(prefix),
                 "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0",
             ],
             env=run_env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
