@@ -167,7 +167,7 @@ class Command(BaseCommand):
             host = f"http://127.0.0.1:{port}"
             self.stdout.write(f"{name}: throughput, {rps_seconds}s each…")
             today, floor = self.throughput(env, host, work, name, rps_seconds)
-            self.stdout.write(f"{name}: {PARTNERS} partners for {seconds}s…")
+            self.stdout.write(f"{name}: {PARTNERS} partners arriving, then {seconds}s…")
             load = self.locust(
                 env, host, work, f"{name}-load", "mix", PARTNERS, seconds, arrive=ARRIVE_SECONDS
             )
