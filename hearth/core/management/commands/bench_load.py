@@ -225,15 +225,12 @@ class Command(BaseCommand):
         in (--reset-stats)."""
         prefix = work / name
         run_env = {**env, "HEARTH_BENCH_RPS": "1" if tags.startswith("rps") else ""}
-        arriving = (
-            ["--spawn-rate", str(users / arrive), "--reset-stats"]
-            if arrive
-            else ["--spawn-rate", str(users)]
-        )
         subprocess.run(  # noqa: S603
             [
                 str(Path(sys.executable).parent / "locust"), "-f", str(LOCUSTFILE), "--headless",
-                "--host", host, "--users", str(users), *arriving,
+                "--host", host, "--users", str(users),
+                "--spawn-rate", str(users / arrive if arrive else users),
+                *(["--reset-stats"] if arrive else []),
                 "--run-time", f"{seconds + arrive}s", "--tags", tags, "--csv", str(prefix),
                 "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0",
             ],
