@@ -55,6 +55,7 @@ SAM_NOTE = "Sam note: you fixed the bike"
 SAM_BID = "Sam bid: sit with me a while"
 SAM_APOLOGY = "Sam apology: I was short with you"
 SAM_GUESS = "Sam guess: a quiet beach at dawn"
+ALEX_GUESS = "Alex guess: the blue kitchen in Porto"
 
 
 def png_upload(name: str = "photo.png"):
@@ -140,13 +141,14 @@ def everything_for(alex: User, sam: User) -> dict:
     apology = repair.apology_make(
         user=sam, couple=couple, what_happened=SAM_APOLOGY, do_differently="Pause first."
     )
-    # A guess of Sam's about Alex, where the history allows (the demo's own guesses
+    # A guess each way where the history allows and the demo dealt none (its guesses
     # depend on the hour it runs).
     from hearth.support.models import Guess
 
-    past = support.guessable_questions(sam, couple)
-    if past and not Guess.objects.filter(about=alex).exists():
-        support.guess_make(user=sam, couple=couple, daily_question=past[0], text=SAM_GUESS)
+    for author, text in ((sam, SAM_GUESS), (alex, ALEX_GUESS)):
+        past = support.guessable_questions(author, couple)
+        if past and not Guess.objects.filter(author=author).exists():
+            support.guess_make(user=author, couple=couple, daily_question=past[0], text=text)
     # Alex's words on Sam's rows.
     support.check_in_reply(user=alex, check_in=check_in, reply=ALEX_CHECK_IN_REPLY)
     support.bid_answer(user=alex, bid=bid, answer="now", reply=ALEX_BID_REPLY)
