@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
@@ -5,6 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -13,8 +19,16 @@ from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.talk.coaching import coach_context
 from hearth.talk.forms import AnswerForm, ArchiveSearchForm, ReplyForm
 from hearth.talk.guides import guide
-from hearth.talk.models import REACTION_LABELS, REACTIONS, DailyQuestion, RepairPhrase, Reply
+from hearth.talk.models import (
+    REACTION_LABELS,
+    REACTIONS,
+    Answer,
+    DailyQuestion,
+    RepairPhrase,
+    Reply,
+)
 from hearth.talk.selectors import (
+    QuestionView,
     answers_loaded,
     archive,
     get_answer_for_user,
@@ -41,16 +55,82 @@ if TYPE_CHECKING:
 ARCHIVE_PAGE_SIZE = 10
 
 
-def reaction_buttons(answer) -> list[tuple[str, bool, str, "StrOrPromise"]]:
-    """The buttons under the partner's answer, as (value sent, pressed, emoji, label): the
-    reaction already chosen is pressed and sends an empty kind, which takes it back."""
-    if answer is None:
-        return []
+def reaction_buttons(answer) -> list[tuple[str, str, str, "StrOrPromise"]]:
+    """The buttons under the partner's answer, as (value sent, aria-pressed, emoji, label):
+    the reaction already chosen is pressed and sends an empty kind, which takes it back."""
     chosen = next((reaction.kind for reaction in answer.reactions.all()), None)
     return [
-        ("" if kind == chosen else kind, kind == chosen, emoji, REACTION_LABELS[kind])
+        ("", "true", emoji, REACTION_LABELS[kind])
+        if kind == chosen
+        else (kind, "false", emoji, REACTION_LABELS[kind])
         for kind, emoji in REACTIONS.items()
     ]
+
+
+def interpolated(message: str, **values) -> SafeString:
+    """A translated message with its values escaped into it, as {% blocktranslate %} does."""
+    return mark_safe(message % {key: conditional_escape(value) for key, value in values.items()})  # noqa: S308
+
+
+@dataclass(frozen=True)
+class AnswerSection:
+    """One revealed answer on the question card, with what its part of the card says, made
+    here rather than in the template: the card is on every Today."""
+
+    answer: Answer
+    mine: bool
+    who: "StrOrPromise"
+    label: str  # what a screen reader calls the section
+    reaction: str  # under my answer: my partner's reaction, if any
+    react_prompt: str
+    reply_label: str
+    react_url: str
+    reply_url: str
+    buttons: list[tuple[str, str, str, "StrOrPromise"]]
+
+
+def answer_sections(view: QuestionView, partner) -> list[AnswerSection]:
+    """Once revealed: my answer, then my partner's."""
+    if not view.revealed:
+        return []
+    name = partner.display_name
+    sections = []
+    if mine := view.mine:
+        reaction = next(iter(mine.reactions.all()), None)
+        sections.append(
+            AnswerSection(
+                answer=mine,
+                mine=True,
+                who=_("You"),
+                label=_("Your answer"),
+                reaction=interpolated(
+                    _("%(name)s reacted %(emoji)s"), name=name, emoji=reaction.emoji
+                )
+                if reaction
+                else "",
+                react_prompt="",
+                reply_label=_("Reply to your answer"),
+                react_url="",
+                reply_url=reverse("talk:reply", args=[mine.pk]),
+                buttons=[],
+            )
+        )
+    if theirs := view.theirs:
+        sections.append(
+            AnswerSection(
+                answer=theirs,
+                mine=False,
+                who=name,
+                label=interpolated(_("%(who)s's answer"), who=name),
+                reaction="",
+                react_prompt=interpolated(_("React to %(who)s's answer:"), who=name),
+                reply_label=interpolated(_("Reply to %(who)s"), who=name),
+                react_url=reverse("talk:react", args=[theirs.pk]),
+                reply_url=reverse("talk:reply", args=[theirs.pk]),
+                buttons=reaction_buttons(theirs),
+            )
+        )
+    return sections
 
 
 def question_card_context(request: CoupleRequest, daily_question: DailyQuestion, **extra) -> dict:
@@ -60,12 +140,21 @@ def question_card_context(request: CoupleRequest, daily_question: DailyQuestion,
     answer_form = extra.pop("answer_form", None)
     if answer_form is None and not view.revealed:  # the form shows until both have answered
         answer_form = AnswerForm(initial={"text": view.mine.text if view.mine else ""})
+    question = daily_question.question
     return {
         "view": view,
+        "dq": daily_question,
+        "eyebrow": " · ".join(
+            (
+                date_format(daily_question.day, _("l j F")),
+                question.get_category_display(),
+                question.get_depth_display(),
+            )
+        ),
         "partner": request.partner,
         "error": None,
         "answer_form": answer_form,
-        "reaction_buttons": reaction_buttons(view.theirs),
+        "answers": answer_sections(view, request.partner),
         "swaps_left": swaps_left(daily_question)
         if not view.mine and not view.partner_has_answered
         else 0,
