@@ -306,6 +306,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SESSION_COOKIE_SECURE = SECURE_SITE
 CSRF_COOKIE_SECURE = SECURE_SITE
 CSRF_COOKIE_HTTPONLY = True
+# The CSRF secret is kept in the session rather than its own cookie, which Django would set
+# again on every page with a form (to renew it): Today and most pages are such pages.
+CSRF_USE_SESSIONS = True
 SECURE_SSL_REDIRECT = SECURE_SITE and env_bool("SECURE_SSL_REDIRECT", default=True)
 # Health checks from a load balancer or monitor on the same host often speak plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

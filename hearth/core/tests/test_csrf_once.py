@@ -1,4 +1,5 @@
-"""Every form of a page carries the same masked CSRF token, and the next page a new one."""
+"""Every form of a page carries the same masked CSRF token, and the next page a new one; its
+secret lives in the session, so pages set no cookie of their own."""
 
 import re
 
@@ -51,3 +52,17 @@ def test_a_form_without_the_token_is_refused(today):
     me, client, _page, answer_url = today
     assert client.post(answer_url, {"text": "Hello", "next": "/"}).status_code == 403
     assert not Answer.objects.filter(author=me).exists()
+
+
+def test_pages_set_no_csrf_cookie_as_the_secret_is_kept_in_the_session(today):
+    _me, client, _page, answer_url = today
+    again = client.get("/")
+    assert "csrftoken" not in again.cookies and "Set-Cookie" not in again.headers
+    token = TOKEN.findall(again.content.decode())[0]
+    answered = client.post(answer_url, {"text": "Hi", "next": "/", "csrfmiddlewaretoken": token})
+    assert answered.status_code == 302
+
+    # Signing out ends the session and the secret with it: an old page's forms stop working.
+    client.post("/accounts/logout/", {"csrfmiddlewaretoken": token})
+    refused = client.post(answer_url, {"text": "Hi", "next": "/", "csrfmiddlewaretoken": token})
+    assert refused.status_code == 403
