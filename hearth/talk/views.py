@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from hearth.core.http import next_url
+from hearth.core.http import next_url, reverse_kept
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.talk.coaching import coach_context
 from hearth.talk.forms import AnswerForm, ArchiveSearchForm, ReplyForm
@@ -111,7 +110,7 @@ def answer_sections(view: QuestionView, partner) -> list[AnswerSection]:
                 react_prompt="",
                 reply_label=_("Reply to your answer"),
                 react_url="",
-                reply_url=reverse("talk:reply", args=[mine.pk]),
+                reply_url=reverse_kept("talk:reply", mine.pk),
                 buttons=[],
             )
         )
@@ -125,8 +124,8 @@ def answer_sections(view: QuestionView, partner) -> list[AnswerSection]:
                 reaction="",
                 react_prompt=interpolated(_("React to %(who)s's answer:"), who=name),
                 reply_label=interpolated(_("Reply to %(who)s"), who=name),
-                react_url=reverse("talk:react", args=[theirs.pk]),
-                reply_url=reverse("talk:reply", args=[theirs.pk]),
+                react_url=reverse_kept("talk:react", theirs.pk),
+                reply_url=reverse_kept("talk:reply", theirs.pk),
                 buttons=reaction_buttons(theirs),
             )
         )
@@ -155,6 +154,7 @@ def question_card_context(request: CoupleRequest, daily_question: DailyQuestion,
         "error": None,
         "answer_form": answer_form,
         "answers": answer_sections(view, request.partner),
+        "answer_url": "" if view.revealed else reverse_kept("talk:answer", daily_question.pk),
         "swaps_left": swaps_left(daily_question)
         if not view.mine and not view.partner_has_answered
         else 0,
