@@ -85,6 +85,7 @@ class AnswerSection:
     reply_label: str
     react_url: str
     reply_url: str
+    reply_id: str
     buttons: list[tuple[str, str, str, "StrOrPromise"]]
 
 
@@ -111,6 +112,7 @@ def answer_sections(view: QuestionView, partner) -> list[AnswerSection]:
                 reply_label=_("Reply to your answer"),
                 react_url="",
                 reply_url=reverse_kept("talk:reply", mine.pk),
+                reply_id=f"reply-{mine.pk}",
                 buttons=[],
             )
         )
@@ -126,6 +128,7 @@ def answer_sections(view: QuestionView, partner) -> list[AnswerSection]:
                 reply_label=interpolated(_("Reply to %(who)s"), who=name),
                 react_url=reverse_kept("talk:react", theirs.pk),
                 reply_url=reverse_kept("talk:reply", theirs.pk),
+                reply_id=f"reply-{theirs.pk}",
                 buttons=reaction_buttons(theirs),
             )
         )
@@ -143,6 +146,8 @@ def question_card_context(request: CoupleRequest, daily_question: DailyQuestion,
     return {
         "view": view,
         "dq": daily_question,
+        # Ids as text: a number in a template is localized, at a cost, before it is written.
+        "card_id": f"question-{daily_question.pk}",
         "eyebrow": " · ".join(
             (
                 date_format(daily_question.day, _("l j F")),
