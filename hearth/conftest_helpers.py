@@ -5,7 +5,9 @@ import time
 from collections.abc import Callable
 
 from django.db import OperationalError, close_old_connections, connection
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CSRF_SESSION_KEY
 from django.test import Client
+from django.utils.crypto import get_random_string
 
 
 def login_client(user, *, recently_authenticated: bool = True) -> Client:
@@ -27,6 +29,8 @@ def login_client(user, *, recently_authenticated: bool = True) -> Client:
     )
     session = client.session
     mark_seen(session, user_agent="")
+    # And keeps a new CSRF secret in it (CSRF_USE_SESSIONS; Django's login() rotates it).
+    session[CSRF_SESSION_KEY] = get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)
     session.save()
     if recently_authenticated:
         session["account_authentication_methods"] = [
