@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from django.db.models import Exists, F
 from django.db.models.functions import JSONObject
-from django.template.loader import render_to_string
 
 from hearth.appreciate.models import Suggestion
 from hearth.appreciate.services import AppreciateError, notes_received, suggestions_today
+from hearth.core.cards import card_render
 from hearth.core.queries import first_as_json
 from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
@@ -46,4 +46,4 @@ def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
     if note is None and suggestion is None:
         return ""
     context = {"note": note, "suggestion": suggestion}
-    return render_to_string("appreciate/_today_card.html", context, request=request)
+    return card_render(request, "appreciate/_today_card.html", context)

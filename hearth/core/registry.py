@@ -4,8 +4,8 @@ A Hearth app may have, beside its models:
 - `nav` on its AppConfig: {"label": _("Talk"), "url": "talk:home", "order": 10,
   "description": _(…)}, with gettext_lazy as _ (the label and description are for people);
 - `content.py` with LIBRARIES: {name: ContentLibrary} for load_content and content_stats;
-- `today.py` with `today_card(request, couple, waiting) -> str`: a rendered card for the
-  Today page (empty when there is nothing to show), and optionally `waiting(on) -> {name:
+- `today.py` with `today_card(request, couple, waiting) -> str`: a card for the Today page
+  rendered with `core.cards.card_render` (empty when there is nothing to show), and optionally `waiting(on) -> {name:
   expression}`: what the card may show (an Exists, or the few fields it shows via
   core.queries.first_as_json), written with `on`'s Params (core.waiting) and asked for all
   cards in one prepared query, so that a card reads only what is there (`waiting[name]` is

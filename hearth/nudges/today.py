@@ -4,8 +4,8 @@ import functools
 
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Exists
-from django.template.loader import render_to_string
 
+from hearth.core.cards import card_render
 from hearth.core.queries import PreparedQuery
 from hearth.core.waiting import ON, On
 from hearth.couples.decorators import CoupleRequest
@@ -52,4 +52,4 @@ def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
     nudges = nudge_views(shown, partner=request.partner)
     if not nudges:
         return ""
-    return render_to_string("nudges/_today_card.html", {"nudges": nudges}, request=request)
+    return card_render(request, "nudges/_today_card.html", {"nudges": nudges})

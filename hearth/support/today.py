@@ -4,8 +4,8 @@ Both come whole from the page's one `waiting` query, as the few fields the card 
 
 from django.db.models import F
 from django.db.models.functions import JSONObject
-from django.template.loader import render_to_string
 
+from hearth.core.cards import card_render
 from hearth.core.queries import first_as_json
 from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
@@ -43,4 +43,4 @@ def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
     if check_in is not None:
         check_in["get_need_display"] = Need(check_in["need"]).label
     context = {"check_in": check_in, "bid": bid}
-    return render_to_string("support/_today_card.html", context, request=request)
+    return card_render(request, "support/_today_card.html", context)

@@ -5,9 +5,9 @@ import functools
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import BigIntegerField, Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from hearth.core.cards import card_render
 from hearth.core.queries import Param, PreparedQuery, prefetched
 from hearth.core.waiting import ON, On
 from hearth.couples.decorators import CoupleRequest
@@ -63,8 +63,8 @@ def todays_question(couple, day) -> DailyQuestion | None:
 def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
     html = SafeString()
     if waiting["talk_timeout"]:
-        html = render_to_string(
-            "talk/_timeout_banner.html", {"timeout": current_timeout(couple)}, request=request
+        html = card_render(
+            request, "talk/_timeout_banner.html", {"timeout": current_timeout(couple)}
         )
     day = couple.local_today()
     daily_question = todays_question(couple, day)
@@ -74,4 +74,4 @@ def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
         except TalkError:  # no questions loaded on this server yet
             return html
     context = question_card_context(request, daily_question)
-    return html + render_to_string("talk/_question_card.html", context, request=request)
+    return html + card_render(request, "talk/_question_card.html", context)

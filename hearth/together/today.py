@@ -4,9 +4,9 @@ from datetime import datetime, timedelta
 
 from django.db.models import Exists, F
 from django.db.models.functions import JSONObject
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from hearth.core.cards import card_render
 from hearth.core.queries import Param, first_as_json
 from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
@@ -52,4 +52,4 @@ def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
     }
     if not any(context.values()):
         return ""
-    return render_to_string("together/_today_card.html", context, request=request)
+    return card_render(request, "together/_today_card.html", context)

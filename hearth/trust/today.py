@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.db.models import Exists, F
 from django.db.models.functions import JSONObject
-from django.template.loader import render_to_string
 
+from hearth.core.cards import card_render
 from hearth.core.queries import first_as_json
 from hearth.core.waiting import On
 from hearth.couples.decorators import CoupleRequest
@@ -51,4 +51,4 @@ def today_card(request: CoupleRequest, couple, waiting: dict) -> str:
     }
     if not (context["round"] or context["apology"] or context["due"]):
         return ""
-    return render_to_string("trust/_today_card.html", context, request=request)
+    return card_render(request, "trust/_today_card.html", context)
