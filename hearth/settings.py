@@ -146,8 +146,6 @@ TEMPLATES = [
                 "django_htmx.templatetags.django_htmx",
                 "hearth.core.templatetags.hearth_urls",
             ],
-            # {% load i18n %}: Django's, whose {% translate "…" %} keeps what it looked up.
-            "libraries": {"i18n": "hearth.core.templatetags.hearth_i18n_kept"},
         },
     },
 ]
