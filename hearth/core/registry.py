@@ -5,11 +5,11 @@ A Hearth app may have, beside its models:
   "description": _(…)}, with gettext_lazy as _ (the label and description are for people);
 - `content.py` with LIBRARIES: {name: ContentLibrary} for load_content and content_stats;
 - `today.py` with `today_card(request, couple, waiting) -> str`: a card for the Today page
-  rendered with `core.cards.card_render` (empty when there is nothing to show), and optionally `waiting(on) -> {name:
-  expression}`: what the card may show (an Exists, or the few fields it shows via
-  core.queries.first_as_json), written with `on`'s Params (core.waiting) and asked for all
-  cards in one prepared query, so that a card reads only what is there (`waiting[name]` is
-  then a bool, or a dict or None);
+  rendered with `core.cards.card_render` (empty when there is nothing to show), and
+  optionally `waiting(on) -> {name: expression}`: what the card may show (an Exists, or the
+  few fields it shows via core.queries.first_as_json), written with `on`'s Params
+  (core.waiting) and asked for all cards in one prepared query, so that a card reads only
+  what is there (`waiting[name]` is then a bool, or a dict or None);
 - `endpoints.py` with a ninja `router` mounted at its `PREFIX` under /api/v1 (or `ROUTERS`,
   a list of (prefix, router) pairs);
 - `demo.py` with `seed_demo_couple(*, couple, first, second, weeks, rng)` and
