@@ -1,21 +1,14 @@
 """`{% seen_by "notes" %}`: the small line beside a form saying who will see what is written
 there, drawn from hearth.accounts.visibility so it always matches "What my partner can see"."""
 
-import functools
-
 from django import template
-from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from hearth.accounts.visibility import Seen, kind
+from hearth.core.http import reverse_kept
 
 register = template.Library()
-
-
-@functools.cache
-def _page_url(script_prefix: str) -> str:
-    return reverse("accounts:partner_can_see")  # reads the prefix
 
 
 @register.simple_tag(takes_context=True)
@@ -28,7 +21,7 @@ def seen_by(context, key: str) -> str:
         '<p class="seen-by {}"><span class="seen-by-label">{}</span> <a href="{}#{}">{}</a></p>',
         "seen-by-shared" if shared else "seen-by-private",
         item.badge_for(name),
-        _page_url(get_script_prefix()),
+        reverse_kept("accounts:partner_can_see"),
         item.key,
         _("Who sees what"),
     )
