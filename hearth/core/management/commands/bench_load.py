@@ -5,7 +5,8 @@ couples with history and signs in all 50 partners ahead of time. Then, for each 
 asked for (gunicorn, granian, uvicorn), it starts the server with production settings
 (DEBUG off, collected static files) and uses Locust, headless:
 - throughput: Today's requests per second against a fixed empty page through the same
-  middleware (`today_vs_floor_rps_ratio`), in turns of 5 seconds;
+  middleware (`today_vs_floor_rps_ratio`), in turns of 5 seconds once each has been
+  served for 3 seconds unmeasured;
 - load: 50 partners arriving over 10 seconds, then for --seconds doing an evening's mix
   (Today, answering the daily question, a thank-you, a check-in, Insights): p95, p99 and
   errors, from the moment all 50 are in;
@@ -40,6 +41,9 @@ LOCUSTFILE = ROOT / "bench" / "locustfile.py"
 PARTNERS = 50
 WORKERS = 2
 THROUGHPUT_ROUND_SECONDS = 5
+# Served, not measured, before the throughput turns: a new worker's first requests compile
+# templates and load translations and code, a one-off second that says nothing of its pace.
+WARM_UP_SECONDS = 3
 # The partners of the load run open Hearth over 10 seconds, not all in the same one.
 ARRIVE_SECONDS = 10
 
@@ -93,7 +97,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--servers", default="granian,gunicorn,uvicorn")
         parser.add_argument("--seconds", type=int, default=60)
-        parser.add_argument("--rps-seconds", type=int, default=15)
+        parser.add_argument("--rps-seconds", type=int, default=30)
         parser.add_argument("--label", default="sqlite")
         parser.add_argument("--json", dest="json_path", type=Path)
 
@@ -194,7 +198,10 @@ class Command(BaseCommand):
     def throughput(self, env, host, work, name, seconds) -> tuple[float, float]:
         """Requests per second of Today and of the floor, each over `seconds` in all, taken
         in turns (Today, floor, Today, …) so that a machine running faster or slower for a
-        while (shared cores do) weighs on both alike."""
+        while (shared cores do) weighs on both alike. Each page is first served unmeasured for
+        WARM_UP_SECONDS, so the first turn does not carry the workers' start."""
+        for page in ("today", "floor"):
+            self.locust(env, host, work, f"{name}-warm-up", f"rps-{page}", 8, WARM_UP_SECONDS)
         served = {"today": [0.0, 0.0], "floor": [0.0, 0.0]}  # requests, seconds
         rounds = max(1, seconds // THROUGHPUT_ROUND_SECONDS)
         for _ in range(rounds):
