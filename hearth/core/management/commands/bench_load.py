@@ -41,6 +41,7 @@ LOCUSTFILE = ROOT / "bench" / "locustfile.py"
 PARTNERS = 50
 WORKERS = 2
 THROUGHPUT_ROUND_SECONDS = 5
+THROUGHPUT_USERS = 8  # asking back to back, no pauses
 # Served, not measured, before the throughput turns: a new worker's first requests compile
 # templates and load translations and code, a one-off second that says nothing of its pace.
 WARM_UP_SECONDS = 3
@@ -200,14 +201,17 @@ class Command(BaseCommand):
         in turns (Today, floor, Today, …) so that a machine running faster or slower for a
         while (shared cores do) weighs on both alike. Each page is first served unmeasured for
         WARM_UP_SECONDS, so the first turn does not carry the workers' start."""
-        for page in ("today", "floor"):
-            self.locust(env, host, work, f"{name}-warm-up", f"rps-{page}", 8, WARM_UP_SECONDS)
         served = {"today": [0.0, 0.0], "floor": [0.0, 0.0]}  # requests, seconds
+        for page in served:
+            self.locust(
+                env, host, work, f"{name}-warm-up", f"rps-{page}", THROUGHPUT_USERS, WARM_UP_SECONDS
+            )
         rounds = max(1, seconds // THROUGHPUT_ROUND_SECONDS)
+        turn = seconds // rounds
         for _ in range(rounds):
             for page, tally in served.items():
                 row = self.locust(
-                    env, host, work, f"{name}-{page}", f"rps-{page}", 8, seconds // rounds
+                    env, host, work, f"{name}-{page}", f"rps-{page}", THROUGHPUT_USERS, turn
                 )
                 if not row["Request Count"]:
                     raise CommandError(f"{name} answered no {page} requests; see its log")
