@@ -41,10 +41,13 @@ def rows_referencing(user_pk: int) -> dict[str, int]:
     return counts
 
 
-# Words Alex writes into rows that are Sam's (answers to Sam's check-in, bid and apology).
+# Words Alex writes into rows that are Sam's (answers to Sam's check-in, bid, apology and
+# good news), and Alex's own news.
 ALEX_CHECK_IN_REPLY = "Alex replies: on my way with soup"
 ALEX_BID_REPLY = "Alex answers: give me ten minutes"
 ALEX_APOLOGY_NOTE = "Alex adds: thank you for saying it"
+ALEX_CHEER = "Alex cheers: tell me what they said first"
+ALEX_NEWS = "Alex news: the bread finally rose"
 # Sam's words, which no export of Alex's may hold.
 SAM_SECRET_ANSWER = "Sam unrevealed: the cabin by the lake"
 SAM_PRIVATE_JOURNAL = "Sam private journal: the long walk alone"
@@ -54,6 +57,7 @@ SAM_SHARED_CHECK_IN = "Sam shared check-in: tired today"
 SAM_NOTE = "Sam note: you fixed the bike"
 SAM_BID = "Sam bid: sit with me a while"
 SAM_APOLOGY = "Sam apology: I was short with you"
+SAM_NEWS = "Sam news: the grant came through"
 SAM_GUESS = "Sam guess: a quiet beach at dawn"
 ALEX_GUESS = "Alex guess: the blue kitchen in Porto"
 
@@ -149,7 +153,11 @@ def everything_for(alex: User, sam: User) -> dict:
         past = support.guessable_questions(author, couple)
         if past and not Guess.objects.filter(author=author).exists():
             support.guess_make(user=author, couple=couple, daily_question=past[0], text=text)
+    # Good news each way, whatever the demo dealt (its news depends on the hour it runs).
+    support.good_news_share(user=alex, couple=couple, text=ALEX_NEWS)
+    news = support.good_news_share(user=sam, couple=couple, text=SAM_NEWS)
     # Alex's words on Sam's rows.
+    support.cheer_add(user=alex, news=news, way="ask", text=ALEX_CHEER)
     support.check_in_reply(user=alex, check_in=check_in, reply=ALEX_CHECK_IN_REPLY)
     support.bid_answer(user=alex, bid=bid, answer="now", reply=ALEX_BID_REPLY)
     repair.apology_answer(user=alex, apology=apology, answer="accept", note=ALEX_APOLOGY_NOTE)

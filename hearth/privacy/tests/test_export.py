@@ -66,7 +66,13 @@ def test_it_holds_my_words_from_every_pillar(demo):
     ):
         assert key in filled, key
     text = export_json(data)
-    for words in (helpers.ALEX_CHECK_IN_REPLY, helpers.ALEX_BID_REPLY, helpers.ALEX_APOLOGY_NOTE):
+    for words in (
+        helpers.ALEX_CHECK_IN_REPLY,
+        helpers.ALEX_BID_REPLY,
+        helpers.ALEX_APOLOGY_NOTE,
+        helpers.ALEX_CHEER,
+        helpers.ALEX_NEWS,
+    ):
         assert words in text
     assert data["sections"]["account.profile"]["rows"][0]["email"] == alex.email
 
@@ -83,6 +89,7 @@ def test_it_never_holds_my_partners_words(demo):
         helpers.SAM_NOTE,
         helpers.SAM_BID,
         helpers.SAM_APOLOGY,
+        helpers.SAM_NEWS,
         sam.email,
     ):
         assert words not in mine
