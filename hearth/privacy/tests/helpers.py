@@ -95,6 +95,8 @@ def everything_for(alex: User, sam: User) -> dict:
     from hearth.talk.services import answer_save, daily_question_for
     from hearth.tests.factories import couple_of
     from hearth.together import feed, memories
+    from hearth.together import services as together
+    from hearth.together.selectors import rituals_with_next
     from hearth.trust import repair
 
     couple = couple_of(alex)
@@ -109,6 +111,11 @@ def everything_for(alex: User, sam: User) -> dict:
     session_join(user=alex, session=session)
     session_end(user=sam, session=session)
     feed.feed_issue(user=alex)
+    # A ritual day Alex skips, whatever the demo dealt (its skips depend on the day it runs).
+    ritual, next_time = rituals_with_next(couple)[0]
+    assert next_time is not None
+    day = timezone.localdate(next_time, together.ritual_rule(ritual).tz)
+    together.ritual_skip(user=alex, ritual=ritual, day=day)
     memory = memories.memory_create(
         user=sam, couple=couple, title="Sam's memory", happened_on=couple.local_today()
     )
