@@ -55,10 +55,15 @@ format: setup
 # In a database of their own under var/bench/: the message coach on one core (taskset); the
 # due nudges of 100,000 couples; the daily pages at one week and five years of history;
 # then Hearth under production servers and Locust (docs/deploy.md), on SQLite and, when
-# PostgreSQL answers at BENCH_POSTGRES, there too. About 15 minutes on 2 cores.
+# PostgreSQL answers at BENCH_POSTGRES, there too. About 11 minutes on 2 cores; the whole
+# server comparison in docs/deploy.md (uvicorn too, and gunicorn on PostgreSQL) takes about
+# 22, so it is asked for by name:
+# make bench BENCH_SERVERS=granian,gunicorn,uvicorn BENCH_POSTGRES_SERVERS=granian,gunicorn
 BENCH_COUPLES ?= 100000
 BENCH_SECONDS ?= 60
 BENCH_POSTGRES ?= postgres://postgres@127.0.0.1:5432/hearth_bench
+BENCH_SERVERS ?= granian,gunicorn
+BENCH_POSTGRES_SERVERS ?= granian
 BENCH_ENV := HEARTH_LOCAL=1 HEARTH_VAR_DIR=$(CURDIR)/var/bench
 bench: setup
 	@mkdir -p var
@@ -68,12 +73,13 @@ bench: setup
 	$(BENCH_ENV) $(MANAGE) migrate --no-input -v0
 	$(BENCH_ENV) $(MANAGE) bench_nudges --couples $(BENCH_COUPLES) --json var/bench.json
 	$(BENCH_ENV) $(MANAGE) bench_pages --json var/bench.json
-	$(BENCH_ENV) $(MANAGE) bench_load --label sqlite --seconds $(BENCH_SECONDS) --json var/bench.json
+	$(BENCH_ENV) $(MANAGE) bench_load --label sqlite --servers $(BENCH_SERVERS) \
+		--seconds $(BENCH_SECONDS) --json var/bench.json
 	@if $(BIN)/python -c 'import sys, psycopg; psycopg.connect(sys.argv[1].rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()' '$(BENCH_POSTGRES)' 2>/dev/null; then \
 		$(BIN)/python scripts/fresh-database '$(BENCH_POSTGRES)' && \
 		$(BENCH_ENV) DATABASE_URL='$(BENCH_POSTGRES)' $(MANAGE) migrate --no-input -v0 && \
 		$(BENCH_ENV) DATABASE_URL='$(BENCH_POSTGRES)' $(MANAGE) bench_load --label postgres \
-			--servers granian,gunicorn --seconds $(BENCH_SECONDS) --json var/bench.json; \
+			--servers $(BENCH_POSTGRES_SERVERS) --seconds $(BENCH_SECONDS) --json var/bench.json; \
 	else echo "PostgreSQL does not answer at $(BENCH_POSTGRES): its load run is left out."; fi
 	$(BIN)/python scripts/bench-summary var/bench.json
 
