@@ -48,6 +48,7 @@ ALEX_BID_REPLY = "Alex answers: give me ten minutes"
 ALEX_APOLOGY_NOTE = "Alex adds: thank you for saying it"
 ALEX_CHEER = "Alex cheers: tell me what they said first"
 ALEX_NEWS = "Alex news: the bread finally rose"
+ALEX_WORDS = (ALEX_CHECK_IN_REPLY, ALEX_BID_REPLY, ALEX_APOLOGY_NOTE, ALEX_CHEER, ALEX_NEWS)
 # Sam's words, which no export of Alex's may hold.
 SAM_SECRET_ANSWER = "Sam unrevealed: the cabin by the lake"
 SAM_PRIVATE_JOURNAL = "Sam private journal: the long walk alone"

@@ -66,13 +66,7 @@ def test_it_holds_my_words_from_every_pillar(demo):
     ):
         assert key in filled, key
     text = export_json(data)
-    for words in (
-        helpers.ALEX_CHECK_IN_REPLY,
-        helpers.ALEX_BID_REPLY,
-        helpers.ALEX_APOLOGY_NOTE,
-        helpers.ALEX_CHEER,
-        helpers.ALEX_NEWS,
-    ):
+    for words in helpers.ALEX_WORDS:
         assert words in text
     assert data["sections"]["account.profile"]["rows"][0]["email"] == alex.email
 
